@@ -1,0 +1,7 @@
+/**
+ * The inventory service.
+ */
+@NullMarked
+package io.orderflow.inventory;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,82 @@
+package io.orderflow.messaging.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.orderflow.messaging.outbox.OutboxWriter;
+import io.orderflow.messaging.outbox.TraceHeaders;
+import io.orderflow.messaging.serde.AvroSerdeSettings;
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Messaging conventions shared by every service.
+ * <ul>
+ * <li>Consumers: string keys (the order id), Avro values read through the registry into
+ * the generated classes, deserialization wrapped in {@link ErrorHandlingDeserializer} so
+ * that a poison record reaches the error handler (and the dead-letter topic) instead of
+ * failing inside {@code poll()} forever.</li>
+ * <li>Producers of outbox rows: an {@link OutboxWriter} that serializes through the
+ * registry in the caller's transaction.</li>
+ * </ul>
+ */
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, JdbcClientAutoConfiguration.class })
+@EnableConfigurationProperties(SchemaRegistryProperties.class)
+public class MessagingAutoConfiguration {
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer avroConsumerFactoryCustomizer(SchemaRegistryProperties registry) {
+		return (factory) -> {
+			Map<String, Object> config = new HashMap<>(AvroSerdeSettings.deserializer(registry));
+			config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+			config.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);
+			config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+			config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroKafkaDeserializer.class);
+			factory.updateConfigs(config);
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(JdbcClient.class)
+	static class OutboxConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		AvroKafkaSerializer<SpecificRecord> outboxPayloadSerializer(SchemaRegistryProperties registry) {
+			AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+			serializer.configure(AvroSerdeSettings.serializer(registry), false);
+			return serializer;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TraceHeaders traceHeaders() {
+			return new TraceHeaders();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		OutboxWriter outboxWriter(JdbcClient jdbc, AvroKafkaSerializer<SpecificRecord> outboxPayloadSerializer,
+				TraceHeaders traceHeaders) {
+			return new OutboxWriter(jdbc, outboxPayloadSerializer, traceHeaders);
+		}
+
+	}
+
+}

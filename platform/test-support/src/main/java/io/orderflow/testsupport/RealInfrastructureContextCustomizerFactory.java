@@ -1,0 +1,80 @@
+package io.orderflow.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/**
+ * Backs {@link RealInfrastructure}: a customizer keyed by the test class, so that every
+ * test class gets its own context and database while broker and registry are shared by
+ * the JVM.
+ */
+class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		RealInfrastructure annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
+				RealInfrastructure.class);
+		if (annotation == null) {
+			return null;
+		}
+		Class<?> topLevel = testClass;
+		while (topLevel.getEnclosingClass() != null) {
+			topLevel = topLevel.getEnclosingClass();
+		}
+		return new Customizer(topLevel, annotation.database());
+	}
+
+	private static final class Customizer implements ContextCustomizer {
+
+		private final Class<?> testClass;
+
+		private final boolean database;
+
+		Customizer(Class<?> testClass, boolean database) {
+			this.testClass = testClass;
+			this.database = database;
+		}
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers());
+			properties.put("orderflow.schema-registry.url", SchemaRegistryServer.baseUrl());
+			if (this.database) {
+				PostgresServer postgres = PostgresServer.get();
+				properties.put("spring.datasource.url", postgres.createDatabase(this.testClass.getSimpleName()));
+				properties.put("spring.datasource.username", postgres.username());
+				properties.put("spring.datasource.password", postgres.password());
+			}
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("realInfrastructure", properties));
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof Customizer customizer && customizer.testClass == this.testClass
+					&& customizer.database == this.database;
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.testClass, this.database);
+		}
+
+	}
+
+}

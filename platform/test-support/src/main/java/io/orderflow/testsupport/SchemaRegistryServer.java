@@ -1,0 +1,187 @@
+package io.orderflow.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real Apicurio Registry for integration tests, one per JVM: the server built by
+ * {@code deploy/registry} runs as a child process on a free loopback port with global
+ * compatibility BACKWARD, and is stopped when the JVM exits. {@code TEST_REGISTRY_URL}
+ * (base URL, e.g. {@code http://127.0.0.1:8085}) points the tests at a running registry
+ * instead.
+ */
+public final class SchemaRegistryServer {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private static volatile String baseUrl;
+
+	private SchemaRegistryServer() {
+	}
+
+	/**
+	 * @return base URL of the registry, e.g. {@code http://127.0.0.1:40123}, started on
+	 * first call
+	 */
+	public static String baseUrl() {
+		String url = baseUrl;
+		if (url == null) {
+			synchronized (SchemaRegistryServer.class) {
+				url = baseUrl;
+				if (url == null) {
+					url = start();
+					baseUrl = url;
+				}
+			}
+		}
+		return url;
+	}
+
+	/**
+	 * @return the Confluent-compatible API root, {@code <base>/apis/ccompat/v7}
+	 */
+	public static String confluentApiUrl() {
+		return baseUrl() + "/apis/ccompat/v7";
+	}
+
+	/**
+	 * Sends a GET to the registry.
+	 * @param path path below the base URL, starting with {@code /}
+	 * @return the response (any status)
+	 */
+	public static HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+	}
+
+	private static String start() {
+		String external = System.getenv("TEST_REGISTRY_URL");
+		if (external != null && !external.isBlank()) {
+			return external.replaceAll("/+$", "");
+		}
+		long started = System.nanoTime();
+		Path jar = locateJar();
+		int port = freePort();
+		String url = "http://127.0.0.1:" + port;
+		Path log = Path.of("target", "schema-registry-" + port + ".log").toAbsolutePath();
+		Process process;
+		try {
+			Files.createDirectories(log.getParent());
+			ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+					"-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar", jar.toString());
+			builder.environment().put("HTTP_PORT", Integer.toString(port));
+			builder.redirectErrorStream(true).redirectOutput(log.toFile());
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not launch the schema registry " + jar, ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "schema-registry-shutdown"));
+		awaitReady(process, url, log);
+		send(HttpRequest.newBuilder(URI.create(url + "/apis/ccompat/v7/config"))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"BACKWARD\"}"))
+			.build());
+		System.out.printf("[test-support] Apicurio Registry %s ready in %d ms (log: %s)%n", url,
+				(System.nanoTime() - started) / 1_000_000, log);
+		return url;
+	}
+
+	private static void awaitReady(Process process, String url, Path log) {
+		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+		HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/health/ready"))
+			.timeout(Duration.ofSeconds(2))
+			.GET()
+			.build();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("schema registry exited with " + process.exitValue() + "; see " + log);
+			}
+			try {
+				if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for the schema registry", ex);
+			}
+			process.onExit().completeOnTimeout(process, 100, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+		}
+		stop(process);
+		throw new IllegalStateException("schema registry not ready within " + STARTUP_TIMEOUT + "; see " + log);
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void stop(Process process) {
+		process.destroy();
+		if (!process.onExit().completeOnTimeout(process, 10, java.util.concurrent.TimeUnit.SECONDS).join().isAlive()) {
+			return;
+		}
+		process.destroyForcibly();
+	}
+
+	/**
+	 * The server jar: {@code -Dorderflow.registry.jar} (set by the build),
+	 * {@code ORDERFLOW_REGISTRY_JAR}, or
+	 * {@code deploy/registry/target/quarkus-app/quarkus-run.jar} in this or a parent
+	 * directory.
+	 */
+	private static Path locateJar() {
+		for (String candidate : new String[] { System.getProperty("orderflow.registry.jar"),
+				System.getenv("ORDERFLOW_REGISTRY_JAR") }) {
+			if (candidate != null && Files.isRegularFile(Path.of(candidate))) {
+				return Path.of(candidate);
+			}
+		}
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path jar = dir.resolve("deploy/registry/target/quarkus-app/quarkus-run.jar");
+			if (Files.isRegularFile(jar)) {
+				return jar;
+			}
+		}
+		throw new IllegalStateException("schema registry server not built: run './mvnw -pl deploy/registry package' "
+				+ "or set TEST_REGISTRY_URL; looked for " + List.of("orderflow.registry.jar", "ORDERFLOW_REGISTRY_JAR",
+						"deploy/registry/target/quarkus-app/quarkus-run.jar"));
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Real infrastructure for integration tests: a KRaft Kafka broker, PostgreSQL and the
+ * Apicurio schema registry, each started once per JVM; see
+ * {@link io.orderflow.testsupport.RealInfrastructure}.
+ */
+@NullMarked
+package io.orderflow.testsupport;
+
+import org.jspecify.annotations.NullMarked;
