@@ -5,6 +5,10 @@ import java.util.Map;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.orderflow.messaging.consumer.ConsumerProperties;
+import io.orderflow.messaging.consumer.ListenerContainersHealthIndicator;
+import io.orderflow.messaging.consumer.ProcessedEvents;
+import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.messaging.outbox.OutboxWriter;
 import io.orderflow.messaging.outbox.TraceHeaders;
 import io.orderflow.messaging.serde.AvroSerdeSettings;
@@ -15,13 +19,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
@@ -36,8 +46,10 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  * registry in the caller's transaction.</li>
  * </ul>
  */
-@AutoConfiguration(after = { DataSourceAutoConfiguration.class, JdbcClientAutoConfiguration.class })
-@EnableConfigurationProperties(SchemaRegistryProperties.class)
+@AutoConfiguration(
+		after = { DataSourceAutoConfiguration.class, JdbcClientAutoConfiguration.class, KafkaAutoConfiguration.class })
+@EnableConfigurationProperties({ SchemaRegistryProperties.class, ConsumerProperties.class })
+@Import(ConsumerConfiguration.class)
 public class MessagingAutoConfiguration {
 
 	@Bean
@@ -52,6 +64,19 @@ public class MessagingAutoConfiguration {
 		};
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetters deadLetters(KafkaProperties kafka) {
+		return new DeadLetters(String.join(",", kafka.getBootstrapServers()));
+	}
+
+	@Bean
+	@ConditionalOnBean(KafkaListenerEndpointRegistry.class)
+	@ConditionalOnClass(HealthIndicator.class)
+	ListenerContainersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
+		return new ListenerContainersHealthIndicator(registry);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(JdbcClient.class)
 	static class OutboxConfiguration {
@@ -62,6 +87,12 @@ public class MessagingAutoConfiguration {
 			AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
 			serializer.configure(AvroSerdeSettings.serializer(registry), false);
 			return serializer;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProcessedEvents processedEvents(JdbcClient jdbc) {
+			return new ProcessedEvents(jdbc);
 		}
 
 		@Bean

@@ -1,0 +1,136 @@
+package io.orderflow.messaging.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.messaging.consumer.ConsumerProperties;
+import io.orderflow.messaging.consumer.NonRetryableEventException;
+import io.orderflow.messaging.serde.AvroSerdeSettings;
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import io.orderflow.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+
+/**
+ * The error handling every listener gets (Spring Boot applies the
+ * {@link DefaultErrorHandler} bean to the auto-configured listener container factory):
+ * bounded exponential backoff for transient failures, no retry for records that can never
+ * succeed ({@link NonRetryableEventException}, deserialization failures, which Spring
+ * Kafka classifies as fatal already), then the record goes to {@code <topic>.dlt}, same
+ * partition, with its original key and value and the exception headers, and the partition
+ * keeps flowing.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsumerConfiguration {
+
+	@Bean
+	DefaultErrorHandler kafkaErrorHandler(DeadLetterProducer deadLetterProducer, ConsumerProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
+		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.maxRetries());
+		backOff.setInitialInterval(properties.initialInterval().toMillis());
+		backOff.setMultiplier(properties.multiplier());
+		backOff.setMaxInterval(properties.maxInterval().toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+			publisher.accept(record, ex);
+			meters.ifAvailable(
+					(registry) -> registry
+						.counter("orderflow.dead.letters", "topic", record.topic(), "exception",
+								rootCause(ex).getClass().getSimpleName())
+						.increment());
+		}, backOff);
+		handler.addNotRetryableExceptions(NonRetryableEventException.class);
+		// with manual acknowledgment, the offset of a dead-lettered record must still be
+		// committed
+		handler.setCommitRecovered(true);
+		return handler;
+	}
+
+	/**
+	 * Writes dead letters: the raw bytes of records that could not be deserialized, or
+	 * the deserialized Avro record (serialized again to the same wire format) of records
+	 * whose processing failed. Not a {@link KafkaTemplate} bean, so that Spring Boot's
+	 * own template and producer factory stay as they are.
+	 */
+	@Bean(destroyMethod = "close")
+	DeadLetterProducer deadLetterProducer(KafkaProperties kafka, SchemaRegistryProperties registry) {
+		Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		// the factory configures the serializers with the producer properties: the serde
+		// settings go there
+		config.putAll(AvroSerdeSettings.serializer(registry));
+		AvroKafkaSerializer<SpecificRecord> avro = new AvroKafkaSerializer<>();
+		Map<Class<?>, Serializer<?>> values = new LinkedHashMap<>();
+		values.put(byte[].class, new ByteArraySerializer());
+		values.put(SpecificRecord.class, avro);
+		Map<Class<?>, Serializer<?>> keys = new LinkedHashMap<>();
+		keys.put(byte[].class, new ByteArraySerializer());
+		keys.put(String.class, new StringSerializer());
+		return new DeadLetterProducer(new DefaultKafkaProducerFactory<>(config,
+				new DelegatingByTypeSerializer(keys, true), new DelegatingByTypeSerializer(values, true)));
+	}
+
+	/** The dead-letter producer and its factory, closed with the context. */
+	record DeadLetterProducer(DefaultKafkaProducerFactory<Object, Object> factory) {
+
+		KafkaTemplate<Object, Object> template() {
+			return new KafkaTemplate<>(this.factory);
+		}
+
+		void close() {
+			this.factory.destroy();
+		}
+
+	}
+
+	/**
+	 * Declares every saga topic and its dead-letter topic (same partition count, so a
+	 * dead letter keeps its partition).
+	 */
+	@Bean
+	KafkaAdmin.NewTopics sagaTopics(ConsumerProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : Topics.ALL) {
+			for (String name : List.of(topic, Topics.deadLetter(topic))) {
+				topics.add(TopicBuilder.name(name)
+					.partitions(properties.topicPartitions())
+					.replicas(properties.topicReplicas())
+					.build());
+			}
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}

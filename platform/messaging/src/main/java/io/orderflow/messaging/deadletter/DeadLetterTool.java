@@ -1,0 +1,38 @@
+package io.orderflow.messaging.deadletter;
+
+import java.util.List;
+
+/**
+ * Command line for operators: {@code list <topic>} prints the dead letters of a topic,
+ * {@code replay <topic>} republishes those not replayed before. The broker comes from
+ * {@code KAFKA_BOOTSTRAP_SERVERS} (default {@code 127.0.0.1:9092}). Wrapped by
+ * {@code ./orderflow dlt}.
+ */
+public final class DeadLetterTool {
+
+	private DeadLetterTool() {
+	}
+
+	public static void main(String[] args) {
+		if (args.length != 2 || !List.of("list", "replay").contains(args[0])) {
+			System.err.println("usage: DeadLetterTool list|replay <topic>");
+			System.exit(2);
+		}
+		String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+		DeadLetters deadLetters = new DeadLetters(bootstrap);
+		if (args[0].equals("list")) {
+			List<DeadLetter> letters = deadLetters.list(args[1]);
+			System.out.printf("%-40s %4s %8s %-36s %-9s %s%n", "dead-letter topic", "part", "offset", "key", "replayed",
+					"exception: message");
+			for (DeadLetter letter : letters) {
+				System.out.printf("%-40s %4d %8d %-36s %-9s %s: %s%n", letter.deadLetterTopic(), letter.partition(),
+						letter.offset(), letter.key(), letter.replayed(), letter.exception(), letter.message());
+			}
+			System.out.println(letters.size() + " dead letter(s)");
+		}
+		else {
+			System.out.println(deadLetters.replay(args[1]) + " dead letter(s) replayed");
+		}
+	}
+
+}
