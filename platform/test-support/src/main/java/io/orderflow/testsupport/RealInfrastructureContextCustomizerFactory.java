@@ -4,16 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Backs {@link RealInfrastructure}: a customizer keyed by the test class, so that every
@@ -59,9 +62,24 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
 				properties.put("spring.datasource.username", postgres.username());
 				properties.put("spring.datasource.password", postgres.password());
 			}
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("realInfrastructure", properties));
+			// consumers of one test class see only the records produced after they were
+			// assigned: a group of
+			// their own (contexts of other test classes may still be running) starting at
+			// the log end
+			String application = context.getEnvironment().getProperty("spring.application.name", "app");
+			properties.put("spring.kafka.consumer.group-id", application + "-" + this.testClass.getSimpleName() + "-"
+					+ UUID.randomUUID().toString().substring(0, 8));
+			properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
+			MutablePropertySources sources = context.getEnvironment().getPropertySources();
+			MapPropertySource infrastructure = new MapPropertySource("realInfrastructure", properties);
+			// properties given by the test itself (@SpringBootTest(properties=...)) still
+			// win
+			if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+				sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, infrastructure);
+			}
+			else {
+				sources.addFirst(infrastructure);
+			}
 		}
 
 		@Override
