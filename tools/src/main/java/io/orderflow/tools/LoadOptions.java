@@ -1,0 +1,49 @@
+package io.orderflow.tools;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Command-line options of the {@link LoadGenerator}.
+ *
+ * @param orders how many orders to place
+ * @param rate orders per second
+ * @param url base URL of order-service
+ * @param customers customer ids to pick from
+ * @param skus SKUs to pick from
+ * @param timeout how long to wait for outstanding orders after the last POST
+ */
+record LoadOptions(int orders, double rate, String url, List<String> customers, List<String> skus, Duration timeout) {
+
+	static LoadOptions parse(String[] args) {
+		int orders = 100;
+		double rate = 10;
+		String url = "http://127.0.0.1:8080";
+		List<String> customers = List.of("alice");
+		List<String> skus = List.of("SKU-1", "SKU-2", "SKU-3", "SKU-4", "SKU-5");
+		Duration timeout = Duration.ofSeconds(120);
+		for (int i = 0; i < args.length; i++) {
+			String value = (i + 1 < args.length) ? args[i + 1] : null;
+			if (value == null) {
+				throw new IllegalArgumentException("missing value for " + args[i]);
+			}
+			switch (args[i]) {
+				case "--orders" -> orders = Integer.parseInt(value);
+				case "--rate" -> rate = Double.parseDouble(value);
+				case "--url" -> url = value.replaceAll("/+$", "");
+				case "--customers" -> customers = Arrays.asList(value.split(","));
+				case "--skus" -> skus = Arrays.asList(value.split(","));
+				case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value));
+				default -> throw new IllegalArgumentException("unknown option " + args[i]
+						+ " (options: --orders N --rate R --url U --customers a,b --skus s1,s2 --timeout S)");
+			}
+			i++;
+		}
+		if (orders <= 0 || rate <= 0) {
+			throw new IllegalArgumentException("--orders and --rate must be positive");
+		}
+		return new LoadOptions(orders, rate, url, customers, skus, timeout);
+	}
+
+}
