@@ -1,18 +1,30 @@
 package io.orderflow.inventory;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
- * The inventory service of Orderflow.
+ * The inventory service of Orderflow: the product catalogue with stock levels
+ * ({@code PUT/GET /products/{sku}}), and stock reservations driven by the saga
+ * ({@code OrderPlaced} -> {@code StockReserved} | {@code StockRejected},
+ * {@code PaymentFailed} -> {@code StockReleased}, {@code OrderConfirmed} -> sold),
+ * published through the transactional outbox.
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
 public class InventoryServiceApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(InventoryServiceApplication.class, args);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

@@ -1,0 +1,70 @@
+package io.orderflow.inventory.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.orderflow.inventory.product.Sku;
+import io.orderflow.inventory.reservation.ConfirmSale;
+import io.orderflow.inventory.reservation.OrderId;
+import io.orderflow.inventory.reservation.ReleaseStock;
+import io.orderflow.inventory.reservation.RequestedLine;
+import io.orderflow.inventory.reservation.ReserveStock;
+import io.orderflow.messaging.consumer.NonRetryableEventException;
+import io.orderflow.schemas.avro.OrderConfirmed;
+import io.orderflow.schemas.avro.OrderLine;
+import io.orderflow.schemas.avro.OrderPlaced;
+import io.orderflow.schemas.avro.PaymentFailed;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Avro -> domain commands. A record that breaks the contract (no value, another event
+ * type than the topic carries, an order without lines, a quantity below 1, a blank SKU or
+ * customer) can never be processed as it is: {@link NonRetryableEventException}, straight
+ * to the dead-letter topic.
+ */
+@Component
+class InboundMapper {
+
+	Incoming<ReserveStock> reserveStock(@Nullable Object value) {
+		OrderPlaced event = expect(OrderPlaced.class, value);
+		require(!event.getLines().isEmpty(), event.getOrderId(), "has no lines");
+		require(!event.getCustomerId().isBlank(), event.getOrderId(), "has no customer id");
+		List<RequestedLine> lines = event.getLines().stream().map((line) -> line(event, line)).toList();
+		return new Incoming<>(event.getEventId(),
+				new ReserveStock(new OrderId(event.getOrderId()), event.getCustomerId(), lines));
+	}
+
+	Incoming<ReleaseStock> releaseStock(@Nullable Object value) {
+		PaymentFailed event = expect(PaymentFailed.class, value);
+		return new Incoming<>(event.getEventId(), new ReleaseStock(new OrderId(event.getOrderId())));
+	}
+
+	Incoming<ConfirmSale> confirmSale(@Nullable Object value) {
+		OrderConfirmed event = expect(OrderConfirmed.class, value);
+		return new Incoming<>(event.getEventId(), new ConfirmSale(new OrderId(event.getOrderId())));
+	}
+
+	private static RequestedLine line(OrderPlaced event, OrderLine line) {
+		require(!line.getSku().isBlank(), event.getOrderId(), "has a line without SKU");
+		require(line.getQuantity() > 0, event.getOrderId(),
+				"asks for " + line.getQuantity() + " units of " + line.getSku());
+		return new RequestedLine(new Sku(line.getSku()), line.getQuantity());
+	}
+
+	private static <T> T expect(Class<T> type, @Nullable Object value) {
+		if (!type.isInstance(value)) {
+			throw new NonRetryableEventException("expected " + type.getSimpleName() + " but got "
+					+ ((value != null) ? value.getClass().getName() : "no value (tombstone)"));
+		}
+		return type.cast(value);
+	}
+
+	private static void require(boolean condition, UUID orderId, String violation) {
+		if (!condition) {
+			throw new NonRetryableEventException("OrderPlaced of order " + orderId + " " + violation);
+		}
+	}
+
+}

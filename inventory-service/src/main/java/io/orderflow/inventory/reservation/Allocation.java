@@ -1,0 +1,90 @@
+package io.orderflow.inventory.reservation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.orderflow.inventory.product.Money;
+import io.orderflow.inventory.product.Product;
+import io.orderflow.inventory.product.Sku;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides whether an order can be reserved against the (locked) stock, without changing
+ * anything. All lines or none:
+ * <ul>
+ * <li>a line with a SKU the inventory does not know is {@code UNKNOWN_SKU};</li>
+ * <li>a line whose SKU is short is {@code INSUFFICIENT_STOCK}; demand is summed over all
+ * lines with that SKU, so two lines of 3 against 5 available both fail;</li>
+ * <li>the order's currency is that of its first line with a known SKU; a line priced in
+ * another currency is {@code CURRENCY_MISMATCH}.</li>
+ * </ul>
+ * A line is reported once, with the first reason in that order; all lines of one SKU
+ * share their fate.
+ */
+final class Allocation {
+
+	private Allocation() {
+	}
+
+	/**
+	 * @param order the order
+	 * @param products the order's known products (locked), by SKU
+	 * @param now the decision time (millisecond precision)
+	 * @return {@link StockReserved} with priced lines, or {@link StockRejected} naming
+	 * each failing line
+	 * @throws ArithmeticException when a total does not fit a {@code long}
+	 */
+	static StockEvent decide(ReserveStock order, Map<Sku, Product> products, Instant now) {
+		Map<Sku, Long> demand = new HashMap<>();
+		order.lines().forEach((line) -> demand.merge(line.sku(), (long) line.quantity(), Long::sum));
+		String currency = currency(order, products);
+		List<RejectedLine> rejected = new ArrayList<>();
+		List<PricedLine> priced = new ArrayList<>();
+		for (RequestedLine line : order.lines()) {
+			Product product = products.get(line.sku());
+			RejectedLine rejection = check(line, product, demand.get(line.sku()), currency);
+			if (rejection != null) {
+				rejected.add(rejection);
+			}
+			else if (product != null) {
+				Money unitPrice = product.unitPrice();
+				priced.add(new PricedLine(line.sku(), line.quantity(), unitPrice, unitPrice.times(line.quantity())));
+			}
+		}
+		if (!rejected.isEmpty()) {
+			return new StockRejected(order.orderId(), order.customerId(), rejected, now);
+		}
+		Money total = priced.stream().map(PricedLine::lineTotal).reduce(Money::plus).orElseThrow();
+		return new StockReserved(order.orderId(), order.customerId(), priced, total, now);
+	}
+
+	private static @Nullable RejectedLine check(RequestedLine line, @Nullable Product product, long demand,
+			@Nullable String currency) {
+		if (product == null) {
+			return new RejectedLine(line.sku(), line.quantity(), 0, RejectionReason.UNKNOWN_SKU);
+		}
+		if (demand > product.available()) {
+			return new RejectedLine(line.sku(), line.quantity(), product.available(),
+					RejectionReason.INSUFFICIENT_STOCK);
+		}
+		if (!product.unitPrice().currency().equals(currency)) {
+			return new RejectedLine(line.sku(), line.quantity(), product.available(),
+					RejectionReason.CURRENCY_MISMATCH);
+		}
+		return null;
+	}
+
+	private static @Nullable String currency(ReserveStock order, Map<Sku, Product> products) {
+		for (RequestedLine line : order.lines()) {
+			Product product = products.get(line.sku());
+			if (product != null) {
+				return product.unitPrice().currency();
+			}
+		}
+		return null;
+	}
+
+}

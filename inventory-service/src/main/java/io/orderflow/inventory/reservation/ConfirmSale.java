@@ -1,0 +1,16 @@
+package io.orderflow.inventory.reservation;
+
+import java.util.Objects;
+
+/**
+ * The stock reserved for an order is sold (the order was confirmed).
+ *
+ * @param orderId the order
+ */
+public record ConfirmSale(OrderId orderId) {
+
+	public ConfirmSale {
+		Objects.requireNonNull(orderId, "orderId");
+	}
+
+}

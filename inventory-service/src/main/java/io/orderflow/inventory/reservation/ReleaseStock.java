@@ -1,0 +1,16 @@
+package io.orderflow.inventory.reservation;
+
+import java.util.Objects;
+
+/**
+ * Release the stock reserved for an order (its payment failed).
+ *
+ * @param orderId the order
+ */
+public record ReleaseStock(OrderId orderId) {
+
+	public ReleaseStock {
+		Objects.requireNonNull(orderId, "orderId");
+	}
+
+}

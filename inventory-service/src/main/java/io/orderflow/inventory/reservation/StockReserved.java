@@ -1,0 +1,24 @@
+package io.orderflow.inventory.reservation;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.orderflow.inventory.product.Money;
+
+/**
+ * Every line of the order was reserved.
+ *
+ * @param orderId the order
+ * @param customerId who ordered
+ * @param lines the order's lines, in order, priced; all in one currency
+ * @param total sum of the line totals
+ * @param occurredAt when
+ */
+public record StockReserved(OrderId orderId, String customerId, List<PricedLine> lines, Money total,
+		Instant occurredAt) implements StockEvent {
+
+	public StockReserved {
+		lines = List.copyOf(lines);
+	}
+
+}

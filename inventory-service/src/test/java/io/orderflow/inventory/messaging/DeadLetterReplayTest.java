@@ -1,0 +1,104 @@
+package io.orderflow.inventory.messaging;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
+import io.orderflow.messaging.deadletter.DeadLetter;
+import io.orderflow.messaging.deadletter.DeadLetters;
+import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.OrderPlaced;
+import io.orderflow.schemas.avro.StockReserved;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.test.context.TestPropertySource;
+
+import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
+import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A record whose processing keeps failing (here: a product row locked elsewhere for
+ * longer than {@code lock_timeout}) goes to the dead-letter topic once the retries ran
+ * out; replayed after the cause is fixed, it is processed once. A class of its own: the
+ * replay counts must not see other tests' dead letters.
+ */
+@InventoryIntegrationTest
+@TestPropertySource(properties = "spring.datasource.hikari.connection-init-sql=SET lock_timeout = '300ms'")
+class DeadLetterReplayTest extends SagaTestSupport {
+
+	@Autowired
+	DeadLetters deadLetters;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void orderThatFailedUntilRetriesRanOutIsProcessedOnceWhenReplayedAfterTheCauseIsFixed() throws Exception {
+		String blocked = define(aProduct().available(10));
+		String free = define(aProduct().available(10));
+		UUID key = UUID.randomUUID();
+		OrderPlaced stuck = anOrder().id(key).line(blocked, 2).build();
+		OrderPlaced next = anOrder().line(free, 1).build();
+
+		List<DeadLetter> letters;
+		try (Connection lock = lockProduct(blocked)) {
+			// the cause: another transaction holds the product row longer than
+			// lock_timeout,
+			// on every retry
+			this.producer.sendGarbage(Topics.ORDER_PLACED, key);
+			send(Topics.ORDER_PLACED, key, stuck);
+			send(Topics.ORDER_PLACED, key, next);
+			awaitOutbox(next.getOrderId(), 1);
+			letters = deadLettersOf(Topics.ORDER_PLACED, key, 2);
+			lock.rollback();
+		}
+		assertThat(PessimisticLockingFailureException.class.isAssignableFrom(Class.forName(letters.get(1).exception())))
+			.as(letters.get(1).exception())
+			.isTrue();
+		assertThat(this.outbox.forOrder(stuck.getOrderId())).isEmpty();
+		assertThat(this.database.stock(blocked)).isEqualTo(new StockLevel(10, 0));
+
+		assertThat(this.deadLetters.replay(Topics.ORDER_PLACED)).isEqualTo(2);
+		awaitOutbox(stuck.getOrderId(), 1);
+		// the garbage fails again and comes back as a new dead letter
+		deadLettersOf(Topics.ORDER_PLACED, key, 3);
+		assertThat(this.deadLetters.replay(Topics.ORDER_PLACED)).as("only the new dead letter").isEqualTo(1);
+		awaitProcessedUpTo(Topics.ORDER_PLACED, key);
+
+		assertThat(this.outbox.forOrder(stuck.getOrderId())).hasSize(1);
+		assertThat(this.outbox.single(stuck.getOrderId(), StockReserved.class).getOrderId())
+			.isEqualTo(stuck.getOrderId());
+		assertThat(this.database.stock(blocked)).isEqualTo(new StockLevel(8, 2));
+		assertThat(this.deadLetters.list(Topics.ORDER_PLACED))
+			.filteredOn((letter) -> key.toString().equals(letter.key()))
+			.hasSize(4);
+	}
+
+	private List<DeadLetter> deadLettersOf(String topic, UUID key, int expected) {
+		return await().atMost(PROCESSING)
+			.until(() -> this.deadLetters.list(topic)
+				.stream()
+				.filter((letter) -> key.toString().equals(letter.key()))
+				.toList(), (list) -> list.size() >= expected);
+	}
+
+	/** Holds the product's row lock until the returned connection rolls back. */
+	private Connection lockProduct(String sku) throws Exception {
+		Connection connection = this.dataSource.getConnection();
+		connection.setAutoCommit(false);
+		try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM product WHERE sku = ? FOR UPDATE")) {
+			select.setString(1, sku);
+			select.executeQuery().close();
+		}
+		return connection;
+	}
+
+}

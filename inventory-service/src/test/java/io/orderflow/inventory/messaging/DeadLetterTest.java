@@ -1,0 +1,82 @@
+package io.orderflow.inventory.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
+import io.orderflow.messaging.deadletter.DeadLetter;
+import io.orderflow.messaging.deadletter.DeadLetters;
+import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.OrderPlaced;
+import io.orderflow.schemas.avro.StockReleased;
+import io.orderflow.schemas.avro.StockReserved;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.support.serializer.DeserializationException;
+
+import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
+import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Records that cannot even be decoded go to {@code <topic>.dlt}, without retry, and the
+ * partition keeps flowing.
+ */
+@InventoryIntegrationTest
+class DeadLetterTest extends SagaTestSupport {
+
+	@Autowired
+	DeadLetters deadLetters;
+
+	@Test
+	void undecodableRecordsGoToTheDeadLetterTopicOfEachInputTopicAndThePartitionKeepsFlowing() {
+		String sku = define(aProduct().available(10));
+		OrderPlaced toRelease = anOrder().line(sku, 1).build();
+		OrderPlaced toSell = anOrder().line(sku, 2).build();
+		OrderPlaced later = anOrder().line(sku, 3).build();
+		send(Topics.ORDER_PLACED, toRelease.getOrderId(), toRelease);
+		send(Topics.ORDER_PLACED, toSell.getOrderId(), toSell);
+		awaitOutbox(toRelease.getOrderId(), 1);
+		awaitOutbox(toSell.getOrderId(), 1);
+
+		poison(Topics.ORDER_PLACED, later.getOrderId());
+		send(Topics.ORDER_PLACED, later.getOrderId(), later);
+		poison(Topics.PAYMENT_FAILED, toRelease.getOrderId());
+		send(Topics.PAYMENT_FAILED, toRelease.getOrderId(), SagaEvents.paymentFailed(toRelease.getOrderId()));
+		poison(Topics.ORDER_CONFIRMED, toSell.getOrderId());
+		send(Topics.ORDER_CONFIRMED, toSell.getOrderId(), SagaEvents.orderConfirmed(toSell.getOrderId()));
+
+		awaitOutbox(later.getOrderId(), 1);
+		assertThat(this.outbox.single(later.getOrderId(), StockReserved.class).getTotal().getAmountMinor())
+			.isEqualTo(300);
+		awaitOutbox(toRelease.getOrderId(), 2);
+		assertThat(this.outbox.forOrder(toRelease.getOrderId()).get(1).payload()).isInstanceOf(StockReleased.class);
+		await().atMost(PROCESSING)
+			.until(() -> this.database.reservationStatus(toSell.getOrderId()).orElseThrow(), "SOLD"::equals);
+		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(10 - 3 - 2, 3));
+
+		assertThat(deadLettersOf(Topics.ORDER_PLACED, later.getOrderId(), 2)).allSatisfy(this::isUndecodable);
+		assertThat(deadLettersOf(Topics.PAYMENT_FAILED, toRelease.getOrderId(), 2)).allSatisfy(this::isUndecodable);
+		assertThat(deadLettersOf(Topics.ORDER_CONFIRMED, toSell.getOrderId(), 2)).allSatisfy(this::isUndecodable);
+	}
+
+	private void poison(String topic, UUID key) {
+		this.producer.sendGarbage(topic, key);
+		this.producer.sendUnknownSchemaId(topic, key);
+	}
+
+	private List<DeadLetter> deadLettersOf(String topic, UUID key, int expected) {
+		return await().atMost(PROCESSING)
+			.until(() -> this.deadLetters.list(topic)
+				.stream()
+				.filter((letter) -> key.toString().equals(letter.key()))
+				.toList(), (list) -> list.size() >= expected);
+	}
+
+	private void isUndecodable(DeadLetter letter) {
+		assertThat(letter.exception()).isEqualTo(DeserializationException.class.getName());
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.orderflow.inventory.messaging;
+
+import java.util.List;
+
+import io.orderflow.inventory.product.Sku;
+import io.orderflow.inventory.reservation.RequestedLine;
+import io.orderflow.inventory.reservation.ReserveStock;
+import io.orderflow.messaging.consumer.NonRetryableEventException;
+import io.orderflow.schemas.avro.OrderPlaced;
+import io.orderflow.schemas.avro.PaymentFailed;
+import org.junit.jupiter.api.Test;
+
+import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Records that break the contract are never retried: they go straight to the dead-letter
+ * topic.
+ */
+class InboundMapperTest {
+
+	private final InboundMapper mapper = new InboundMapper();
+
+	@Test
+	void mapsOrderPlacedToAReservationCommandKeepingTheEventId() {
+		OrderPlaced event = anOrder().customer("bob").line("A", 2).line("B", 1).build();
+
+		Incoming<ReserveStock> incoming = this.mapper.reserveStock(event);
+
+		assertThat(incoming.eventId()).isEqualTo(event.getEventId());
+		assertThat(incoming.command().orderId().value()).isEqualTo(event.getOrderId());
+		assertThat(incoming.command().customerId()).isEqualTo("bob");
+		assertThat(incoming.command().lines()).containsExactly(new RequestedLine(new Sku("A"), 2),
+				new RequestedLine(new Sku("B"), 1));
+	}
+
+	@Test
+	void orderWithoutLinesOrWithANonPositiveQuantityOrBlankSkuIsAContractViolation() {
+		for (OrderPlaced broken : List.of(anOrder().build(), anOrder().line("A", 0).build(),
+				anOrder().line("A", -1).build(), anOrder().line(" ", 1).build(),
+				anOrder().customer("").line("A", 1).build())) {
+			assertThatExceptionOfType(NonRetryableEventException.class)
+				.isThrownBy(() -> this.mapper.reserveStock(broken))
+				.withMessageContaining(broken.getOrderId().toString());
+		}
+	}
+
+	@Test
+	void tombstoneOrAnotherEventTypeOnTheTopicIsAContractViolation() {
+		PaymentFailed other = SagaEvents.paymentFailed(java.util.UUID.randomUUID());
+
+		assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> this.mapper.reserveStock(null))
+			.withMessageContaining("tombstone");
+		assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> this.mapper.reserveStock(other))
+			.withMessageContaining("expected OrderPlaced");
+		assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> this.mapper.confirmSale(other))
+			.withMessageContaining("expected OrderConfirmed");
+	}
+
+}

@@ -1,0 +1,214 @@
+package io.orderflow.inventory.messaging;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
+import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.Money;
+import io.orderflow.schemas.avro.OrderPlaced;
+import io.orderflow.schemas.avro.PaymentFailed;
+import io.orderflow.schemas.avro.PricedLine;
+import io.orderflow.schemas.avro.RejectedLine;
+import io.orderflow.schemas.avro.ReleasedLine;
+import io.orderflow.schemas.avro.StockRejected;
+import io.orderflow.schemas.avro.StockRejectionReason;
+import io.orderflow.schemas.avro.StockReleased;
+import io.orderflow.schemas.avro.StockReserved;
+import io.orderflow.schemas.avro.OrderConfirmed;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
+import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The inventory's part of the saga, from the input topics to the database and the outbox.
+ */
+@InventoryIntegrationTest
+class ReservationFlowTest extends SagaTestSupport {
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void reservesEveryLineAndAppendsStockReservedWithPricedLinesAndTotal() {
+		String espresso = define(aProduct().priced(250).available(10));
+		String grinder = define(aProduct().priced(7900).available(5));
+		double reservedBefore = reservations("reserved");
+		OrderPlaced order = anOrder().customer("bob").line(espresso, 2).line(grinder, 1).build();
+
+		send(Topics.ORDER_PLACED, order.getOrderId(), order);
+		awaitOutbox(order.getOrderId(), 1);
+
+		List<OutboxRows.Row> rows = this.outbox.forOrder(order.getOrderId());
+		assertThat(rows).singleElement().satisfies((row) -> {
+			assertThat(row.aggregateType()).isEqualTo("Reservation");
+			assertThat(row.aggregateId()).isEqualTo(order.getOrderId().toString());
+			assertThat(row.topic()).isEqualTo(Topics.STOCK_RESERVED);
+			assertThat(row.eventType()).isEqualTo("StockReserved");
+		});
+		StockReserved reserved = (StockReserved) rows.get(0).payload();
+		assertThat(reserved.getEventId()).isEqualTo(rows.get(0).eventId()).isNotEqualTo(order.getEventId());
+		assertThat(reserved.getOrderId()).isEqualTo(order.getOrderId());
+		assertThat(reserved.getCustomerId()).isEqualTo("bob");
+		assertThat(reserved.getOccurredAt()).isEqualTo(reserved.getOccurredAt().truncatedTo(ChronoUnit.MILLIS));
+		assertThat(reserved.getLines()).containsExactly(
+				new PricedLine(espresso, 2, new Money(250L, "EUR"), new Money(500L, "EUR")),
+				new PricedLine(grinder, 1, new Money(7900L, "EUR"), new Money(7900L, "EUR")));
+		assertThat(reserved.getTotal()).isEqualTo(new Money(8400L, "EUR"));
+
+		assertThat(this.database.stock(espresso)).isEqualTo(new StockLevel(8, 2));
+		assertThat(this.database.stock(grinder)).isEqualTo(new StockLevel(4, 1));
+		assertThat(this.database.reservationStatus(order.getOrderId())).contains("RESERVED");
+		assertThat(this.database.reservationLines(order.getOrderId())).containsExactly(espresso + " x2 250",
+				grinder + " x1 7900");
+		await().untilAsserted(() -> assertThat(reservations("reserved")).isEqualTo(reservedBefore + 1));
+	}
+
+	@Test
+	void rejectsTheWholeOrderWhenOneLineIsShortOrUnknownAndReservesNothing() {
+		String plenty = define(aProduct().priced(100).available(10));
+		String scarce = define(aProduct().priced(100).available(5));
+		OrderPlaced order = anOrder().line(plenty, 2).line(scarce, 6).line("NOT-IN-CATALOGUE", 1).build();
+
+		send(Topics.ORDER_PLACED, order.getOrderId(), order);
+		awaitOutbox(order.getOrderId(), 1);
+
+		StockRejected rejected = this.outbox.single(order.getOrderId(), StockRejected.class);
+		assertThat(rejected.getCustomerId()).isEqualTo("alice");
+		assertThat(rejected.getRejectedLines()).containsExactly(
+				new RejectedLine(scarce, 6, 5, StockRejectionReason.INSUFFICIENT_STOCK),
+				new RejectedLine("NOT-IN-CATALOGUE", 1, 0, StockRejectionReason.UNKNOWN_SKU));
+		assertThat(this.database.stock(plenty)).as("the good line is not reserved either")
+			.isEqualTo(new StockLevel(10, 0));
+		assertThat(this.database.stock(scarce)).isEqualTo(new StockLevel(5, 0));
+		assertThat(this.database.reservationStatus(order.getOrderId())).contains("REJECTED");
+		assertThat(this.database.reservationLines(order.getOrderId())).containsExactly(plenty + " x2 -",
+				scarce + " x6 INSUFFICIENT_STOCK", "NOT-IN-CATALOGUE x1 UNKNOWN_SKU");
+	}
+
+	@Test
+	void rejectsAnOrderWhoseProductsArePricedInDifferentCurrencies() {
+		String euro = define(aProduct().priced(100).in("EUR"));
+		String dollar = define(aProduct().priced(100).in("USD"));
+		OrderPlaced order = anOrder().line(euro, 1).line(dollar, 1).build();
+
+		send(Topics.ORDER_PLACED, order.getOrderId(), order);
+		awaitOutbox(order.getOrderId(), 1);
+
+		assertThat(this.outbox.single(order.getOrderId(), StockRejected.class).getRejectedLines())
+			.containsExactly(new RejectedLine(dollar, 1, 10, StockRejectionReason.CURRENCY_MISMATCH));
+		assertThat(this.database.stock(euro)).isEqualTo(new StockLevel(10, 0));
+		assertThat(this.database.stock(dollar)).isEqualTo(new StockLevel(10, 0));
+	}
+
+	@Test
+	void redeliveredOrderPlacedReservesStockOnce() {
+		String sku = define(aProduct().available(10));
+		OrderPlaced order = anOrder().line(sku, 3).build();
+
+		send(Topics.ORDER_PLACED, order.getOrderId(), order);
+		send(Topics.ORDER_PLACED, order.getOrderId(), order);
+		awaitProcessedUpTo(Topics.ORDER_PLACED, order.getOrderId());
+
+		assertThat(this.outbox.forOrder(order.getOrderId())).hasSize(1);
+		assertThat(this.database.reservationStatus(order.getOrderId())).contains("RESERVED");
+		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(7, 3));
+	}
+
+	@Test
+	void orderPlacedAgainUnderANewEventIdReservesStockOnce() {
+		String sku = define(aProduct().available(10));
+		UUID orderId = UUID.randomUUID();
+
+		send(Topics.ORDER_PLACED, orderId, anOrder().id(orderId).line(sku, 3).build());
+		send(Topics.ORDER_PLACED, orderId, anOrder().id(orderId).line(sku, 3).build());
+		awaitProcessedUpTo(Topics.ORDER_PLACED, orderId);
+
+		assertThat(this.outbox.forOrder(orderId)).hasSize(1);
+		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(7, 3));
+	}
+
+	@Test
+	void failedPaymentReleasesTheReservationOnceAndAppendsStockReleased() {
+		String first = define(aProduct().available(10));
+		String second = define(aProduct().available(10));
+		OrderPlaced order = anOrder().line(second, 1).line(first, 2).line(second, 3).build();
+		send(Topics.ORDER_PLACED, order.getOrderId(), order);
+		awaitOutbox(order.getOrderId(), 1);
+		assertThat(this.database.stock(second)).isEqualTo(new StockLevel(6, 4));
+
+		PaymentFailed failed = SagaEvents.paymentFailed(order.getOrderId());
+		send(Topics.PAYMENT_FAILED, order.getOrderId(), failed);
+		send(Topics.PAYMENT_FAILED, order.getOrderId(), failed);
+		send(Topics.PAYMENT_FAILED, order.getOrderId(), SagaEvents.paymentFailed(order.getOrderId()));
+		awaitProcessedUpTo(Topics.PAYMENT_FAILED, order.getOrderId());
+
+		List<OutboxRows.Row> rows = this.outbox.forOrder(order.getOrderId());
+		assertThat(rows).extracting(OutboxRows.Row::eventType).containsExactly("StockReserved", "StockReleased");
+		StockReleased released = (StockReleased) rows.get(1).payload();
+		assertThat(released.getOrderId()).isEqualTo(order.getOrderId());
+		assertThat(released.getLines()).containsExactlyInAnyOrder(new ReleasedLine(first, 2),
+				new ReleasedLine(second, 4));
+		assertThat(rows.get(1).topic()).isEqualTo(Topics.STOCK_RELEASED);
+		assertThat(this.database.stock(first)).isEqualTo(new StockLevel(10, 0));
+		assertThat(this.database.stock(second)).isEqualTo(new StockLevel(10, 0));
+		assertThat(this.database.reservationStatus(order.getOrderId())).contains("RELEASED");
+	}
+
+	@Test
+	void confirmedOrderTurnsTheReservationIntoASaleOnce() {
+		String sku = define(aProduct().available(10));
+		OrderPlaced order = anOrder().line(sku, 4).build();
+		send(Topics.ORDER_PLACED, order.getOrderId(), order);
+		awaitOutbox(order.getOrderId(), 1);
+		double soldBefore = reservations("sold");
+
+		OrderConfirmed confirmed = SagaEvents.orderConfirmed(order.getOrderId());
+		send(Topics.ORDER_CONFIRMED, order.getOrderId(), confirmed);
+		send(Topics.ORDER_CONFIRMED, order.getOrderId(), confirmed);
+		send(Topics.ORDER_CONFIRMED, order.getOrderId(), SagaEvents.orderConfirmed(order.getOrderId()));
+		awaitProcessedUpTo(Topics.ORDER_CONFIRMED, order.getOrderId());
+
+		assertThat(this.database.reservationStatus(order.getOrderId())).contains("SOLD");
+		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(6, 0));
+		assertThat(this.outbox.forOrder(order.getOrderId())).extracting(OutboxRows.Row::eventType)
+			.containsExactly("StockReserved");
+		await().untilAsserted(() -> assertThat(reservations("sold")).isEqualTo(soldBefore + 1));
+	}
+
+	@Test
+	void failedPaymentAfterTheSaleOrForAnUnknownOrderChangesNothing() {
+		String sku = define(aProduct().available(10));
+		OrderPlaced order = anOrder().line(sku, 4).build();
+		send(Topics.ORDER_PLACED, order.getOrderId(), order);
+		awaitOutbox(order.getOrderId(), 1);
+		send(Topics.ORDER_CONFIRMED, order.getOrderId(), SagaEvents.orderConfirmed(order.getOrderId()));
+		awaitProcessedUpTo(Topics.ORDER_CONFIRMED, order.getOrderId());
+		UUID unknownOrder = UUID.randomUUID();
+
+		PaymentFailed late = SagaEvents.paymentFailed(order.getOrderId());
+		send(Topics.PAYMENT_FAILED, order.getOrderId(), late);
+		PaymentFailed unknown = SagaEvents.paymentFailed(unknownOrder);
+		send(Topics.PAYMENT_FAILED, unknownOrder, unknown);
+		await().atMost(PROCESSING)
+			.until(() -> this.database.processed(late.getEventId()) && this.database.processed(unknown.getEventId()));
+
+		assertThat(this.database.reservationStatus(order.getOrderId())).contains("SOLD");
+		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(6, 0));
+		assertThat(this.outbox.forOrder(order.getOrderId())).hasSize(1);
+		assertThat(this.outbox.forOrder(unknownOrder)).isEmpty();
+		assertThat(this.database.reservationStatus(unknownOrder)).isEmpty();
+	}
+
+	private double reservations(String outcome) {
+		return this.meters.get("inventory.reservations").tag("outcome", outcome).counter().count();
+	}
+
+}

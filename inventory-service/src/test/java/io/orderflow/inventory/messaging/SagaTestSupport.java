@@ -1,0 +1,89 @@
+package io.orderflow.inventory.messaging;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.orderflow.inventory.product.Catalogue;
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import io.orderflow.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the saga tests share: a producer, the outbox and database views, products, and a
+ * way to know that the listener got past a record.
+ */
+abstract class SagaTestSupport {
+
+	static final Duration PROCESSING = Duration.ofSeconds(30);
+
+	@Autowired
+	Catalogue catalogue;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SchemaRegistryProperties registry;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	TestProducer producer;
+
+	OutboxRows outbox;
+
+	InventoryDatabase database;
+
+	@BeforeEach
+	void connect() {
+		Listeners.awaitAllPartitions(this.listeners);
+		this.producer = new TestProducer(this.registry);
+		this.outbox = new OutboxRows(this.jdbc, this.registry);
+		this.database = new InventoryDatabase(this.jdbc);
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.producer.close();
+		this.outbox.close();
+	}
+
+	String define(ProductBuilder product) {
+		return this.catalogue.define(product.build()).product().sku().value();
+	}
+
+	RecordMetadata send(String topic, UUID key, SpecificRecord event) {
+		return this.producer.send(topic, key, event);
+	}
+
+	/**
+	 * Sends a harmless event with the given key (so: to the same partition) and waits
+	 * until it was processed, i.e. until everything sent to that partition before it was
+	 * processed too.
+	 */
+	void awaitProcessedUpTo(String topic, UUID key) {
+		SpecificRecord marker = switch (topic) {
+			case Topics.ORDER_PLACED -> OrderPlacedBuilder.anOrder().line("NO-SUCH-SKU", 1).build();
+			case Topics.PAYMENT_FAILED -> SagaEvents.paymentFailed(UUID.randomUUID());
+			case Topics.ORDER_CONFIRMED -> SagaEvents.orderConfirmed(UUID.randomUUID());
+			default -> throw new IllegalArgumentException(topic);
+		};
+		send(topic, key, marker);
+		UUID eventId = (UUID) marker.get(marker.getSchema().getField("eventId").pos());
+		await().atMost(PROCESSING).until(() -> this.database.processed(eventId));
+	}
+
+	void awaitOutbox(UUID orderId, int rows) {
+		await().atMost(PROCESSING).until(() -> this.outbox.forOrder(orderId).size() >= rows);
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.orderflow.inventory.reservation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.orderflow.inventory.product.Money;
+import io.orderflow.inventory.product.Product;
+import io.orderflow.inventory.product.ProductDefinition;
+import io.orderflow.inventory.product.Sku;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * All lines or none, decided against locked stock.
+ */
+class AllocationTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123Z");
+
+	private final Map<Sku, Product> stock = new LinkedHashMap<>();
+
+	@Test
+	void pricesEveryLineAndTotalsThemWhenAllAreAvailable() {
+		stock("A", 250, "EUR", 5);
+		stock("B", 1000, "EUR", 1);
+
+		StockEvent decision = Allocation.decide(order(line("A", 2), line("B", 1)), this.stock, NOW);
+
+		assertThat(decision).isInstanceOfSatisfying(StockReserved.class, (reserved) -> {
+			assertThat(reserved.lines()).containsExactly(
+					new PricedLine(new Sku("A"), 2, new Money(250, "EUR"), new Money(500, "EUR")),
+					new PricedLine(new Sku("B"), 1, new Money(1000, "EUR"), new Money(1000, "EUR")));
+			assertThat(reserved.total()).isEqualTo(new Money(1500, "EUR"));
+			assertThat(reserved.occurredAt()).isEqualTo(NOW);
+		});
+	}
+
+	@Test
+	void namesEveryFailingLineAndOnlyThose() {
+		stock("A", 250, "EUR", 5);
+		stock("B", 1000, "EUR", 1);
+
+		StockEvent decision = Allocation.decide(order(line("A", 2), line("B", 2), line("X", 1)), this.stock, NOW);
+
+		assertThat(decision).isInstanceOfSatisfying(StockRejected.class,
+				(rejected) -> assertThat(rejected.rejectedLines()).containsExactly(
+						new RejectedLine(new Sku("B"), 2, 1, RejectionReason.INSUFFICIENT_STOCK),
+						new RejectedLine(new Sku("X"), 1, 0, RejectionReason.UNKNOWN_SKU)));
+	}
+
+	@Test
+	void sumsTheDemandOfLinesWithTheSameSku() {
+		stock("A", 250, "EUR", 5);
+
+		StockEvent decision = Allocation.decide(order(line("A", 3), line("A", 3)), this.stock, NOW);
+
+		assertThat(decision).isInstanceOfSatisfying(StockRejected.class,
+				(rejected) -> assertThat(rejected.rejectedLines()).containsExactly(
+						new RejectedLine(new Sku("A"), 3, 5, RejectionReason.INSUFFICIENT_STOCK),
+						new RejectedLine(new Sku("A"), 3, 5, RejectionReason.INSUFFICIENT_STOCK)));
+	}
+
+	@Test
+	void rejectsLinesInAnotherCurrencyThanTheFirstKnownProduct() {
+		stock("A", 250, "EUR", 5);
+		stock("B", 300, "USD", 5);
+
+		StockEvent decision = Allocation.decide(order(line("X", 1), line("A", 1), line("B", 1)), this.stock, NOW);
+
+		assertThat(decision).isInstanceOfSatisfying(StockRejected.class,
+				(rejected) -> assertThat(rejected.rejectedLines()).containsExactly(
+						new RejectedLine(new Sku("X"), 1, 0, RejectionReason.UNKNOWN_SKU),
+						new RejectedLine(new Sku("B"), 1, 5, RejectionReason.CURRENCY_MISMATCH)));
+	}
+
+	@Test
+	void refusesToPriceATotalBeyondALong() {
+		stock("A", Long.MAX_VALUE / 2, "EUR", 5);
+
+		assertThatExceptionOfType(ArithmeticException.class)
+			.isThrownBy(() -> Allocation.decide(order(line("A", 3)), this.stock, NOW));
+	}
+
+	private void stock(String sku, long priceMinor, String currency, int available) {
+		this.stock.put(new Sku(sku),
+				new Product(new ProductDefinition(new Sku(sku), sku, new Money(priceMinor, currency), available), NOW));
+	}
+
+	private static RequestedLine line(String sku, int quantity) {
+		return new RequestedLine(new Sku(sku), quantity);
+	}
+
+	private static ReserveStock order(RequestedLine... lines) {
+		return new ReserveStock(new OrderId(UUID.randomUUID()), "alice", List.of(lines));
+	}
+
+}

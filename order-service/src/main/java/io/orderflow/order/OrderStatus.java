@@ -1,0 +1,20 @@
+package io.orderflow.order;
+
+/**
+ * Where an order stands in the saga.
+ */
+public enum OrderStatus {
+
+	/** Placed; waiting for stock and payment. */
+	PENDING,
+
+	/** Stock reserved and payment completed. */
+	CONFIRMED,
+
+	/** Inventory could not reserve every line. */
+	REJECTED,
+
+	/** Payment failed after the stock was reserved; the reservation is released. */
+	CANCELLED
+
+}

@@ -1,0 +1,53 @@
+package io.orderflow.order.web;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.orderflow.order.OrderLine;
+import io.orderflow.order.PlaceOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Body of {@code POST /orders}. Carries no prices: inventory owns them, and a body with
+ * any other property (such as {@code unitPrice}) is rejected.
+ *
+ * @param customerId who orders
+ * @param lines what to order
+ */
+record PlaceOrderRequest(
+		@NotNull @Size(max = PlaceOrder.MAX_CUSTOMER_ID_LENGTH, message = "must be at most {max} characters") @Pattern(
+				regexp = PlaceOrder.CUSTOMER_ID_PATTERN,
+				message = "must not be blank, contain control characters, or start or end with whitespace") @Nullable String customerId,
+		@NotEmpty(message = "must contain at least one line") @Size(max = PlaceOrder.MAX_LINES,
+				message = "must contain at most {max} lines") @Nullable List<@NotNull @Valid Line> lines) {
+
+	/**
+	 * @param sku the article
+	 * @param quantity units
+	 */
+	record Line(
+			@NotNull @Pattern(regexp = OrderLine.SKU_PATTERN,
+					message = "must be 1 to 64 letters, digits, '.', '_' or '-'") @Nullable String sku,
+			@NotNull @Range(min = OrderLine.MIN_QUANTITY, max = OrderLine.MAX_QUANTITY) @Nullable Integer quantity) {
+
+	}
+
+	/**
+	 * @param idempotencyKey the {@code Idempotency-Key} header, or null
+	 * @return the command; call only after validation
+	 */
+	PlaceOrder toCommand(@Nullable String idempotencyKey) {
+		List<OrderLine> orderLines = Objects.requireNonNull(this.lines)
+			.stream()
+			.map((line) -> new OrderLine(Objects.requireNonNull(line.sku()), Objects.requireNonNull(line.quantity())))
+			.toList();
+		return new PlaceOrder(Objects.requireNonNull(this.customerId), orderLines, idempotencyKey);
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.orderflow.relay.outbox;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.orderflow.relay.config.RelayProperties;
+
+/**
+ * One service database with an {@code outbox} table. Two kinds of connections:
+ * <ul>
+ * <li>a small pool for short housekeeping statements (backlog measurement,
+ * clean-up);</li>
+ * <li>dedicated, unpooled {@link OutboxSession sessions} for leadership: a session
+ * advisory lock lives exactly as long as the connection that took it, so it must never go
+ * back to a pool.</li>
+ * </ul>
+ * The pool starts without connecting, so one unreachable database never keeps the relay
+ * (and the other sources) from starting.
+ */
+final class OutboxSource implements AutoCloseable {
+
+	private static final String APPLICATION_NAME = "outbox-relay";
+
+	private final RelayProperties.Source config;
+
+	private final HikariDataSource pool;
+
+	private final SourceStatus status = new SourceStatus();
+
+	OutboxSource(RelayProperties.Source config) {
+		this.config = config;
+		HikariConfig hikari = new HikariConfig();
+		hikari.setPoolName("outbox-" + config.name());
+		hikari.setJdbcUrl(config.url());
+		hikari.setUsername(config.username());
+		hikari.setPassword(config.password());
+		hikari.setMaximumPoolSize(2);
+		hikari.setMinimumIdle(1);
+		hikari.setConnectionTimeout(2_000);
+		hikari.setValidationTimeout(1_000);
+		hikari.setInitializationFailTimeout(-1);
+		hikari.addDataSourceProperty("ApplicationName", APPLICATION_NAME + "-housekeeping");
+		this.pool = new HikariDataSource(hikari);
+	}
+
+	String name() {
+		return this.config.name();
+	}
+
+	SourceStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * @return a pooled connection in auto-commit mode; close it to return it
+	 * @throws SQLException when the database cannot be reached
+	 */
+	Connection pooledConnection() throws SQLException {
+		return this.pool.getConnection();
+	}
+
+	/**
+	 * Opens a dedicated connection for leadership.
+	 * @return a new session, not yet leader
+	 * @throws SQLException when the database cannot be reached
+	 */
+	OutboxSession openSession() throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", this.config.username());
+		properties.setProperty("password", this.config.password());
+		properties.setProperty("ApplicationName", APPLICATION_NAME);
+		properties.setProperty("connectTimeout", "5");
+		// bounds every statement on a connection whose peer vanished without a FIN; above
+		// the longest LISTEN wait (the poll interval sets its own, shorter, timeout)
+		properties.setProperty("socketTimeout", "60");
+		properties.setProperty("tcpKeepAlive", "true");
+		Connection connection = DriverManager.getConnection(this.config.url(), properties);
+		try {
+			return new OutboxSession(connection);
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.close();
+			throw ex;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.pool.close();
+	}
+
+}

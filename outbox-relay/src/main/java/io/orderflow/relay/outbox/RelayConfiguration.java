@@ -1,0 +1,79 @@
+package io.orderflow.relay.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.relay.config.RelayProperties;
+
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+
+/**
+ * Wires the relay: per configured source a connection pool, a producer and a relay
+ * thread; the backlog probe and the clean-up on Spring Boot's task scheduler; the health
+ * indicator ({@code outboxRelay}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class RelayConfiguration {
+
+	@Bean(destroyMethod = "close")
+	OutboxSources outboxSources(RelayProperties properties) {
+		return new OutboxSources(properties);
+	}
+
+	/**
+	 * @param springKafka Spring Boot's producer factory, used only for the configuration
+	 * it derived from {@code spring.kafka.*}
+	 * @param meters the meter registry
+	 * @return the factory of the relay's producers
+	 */
+	@Bean
+	RelayProducerFactory relayProducerFactory(ProducerFactory<?, ?> springKafka, MeterRegistry meters) {
+		return new RelayProducerFactory(springKafka.getConfigurationProperties(), meters);
+	}
+
+	@Bean
+	RelayRunner relayRunner(OutboxSources sources, RelayProducerFactory producers, RelayProperties properties,
+			MeterRegistry meters) {
+		StopSignal stop = new StopSignal();
+		List<SourceRelay> relays = new ArrayList<>();
+		List<BatchPublisher> publishers = new ArrayList<>();
+		for (OutboxSource source : sources.all()) {
+			BatchPublisher publisher = new BatchPublisher(source.name(), producers);
+			publishers.add(publisher);
+			SourceMetrics metrics = new SourceMetrics(source.name(), source.status(), meters);
+			relays.add(new SourceRelay(source, publisher, metrics, properties, stop));
+		}
+		return new RelayRunner(relays, publishers, stop);
+	}
+
+	@Bean
+	BacklogProbe backlogProbe(OutboxSources sources) {
+		return new BacklogProbe(sources);
+	}
+
+	@Bean
+	OutboxCleanup outboxCleanup(OutboxSources sources, RelayProperties properties) {
+		return new OutboxCleanup(sources, properties.retention(), properties.cleanupChunkSize());
+	}
+
+	@Bean
+	SchedulingConfigurer outboxHousekeeping(BacklogProbe probe, OutboxCleanup cleanup, RelayProperties properties) {
+		return (registrar) -> {
+			registrar.addFixedDelayTask(probe, properties.metricsInterval());
+			registrar.addFixedDelayTask(cleanup, properties.cleanupInterval());
+		};
+	}
+
+	@Bean
+	HealthIndicator outboxRelayHealthIndicator(OutboxSources sources) {
+		return new RelayHealthIndicator(sources);
+	}
+
+}

@@ -1,0 +1,394 @@
+package io.orderflow.relay.outbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.orderflow.messaging.serde.AvroSerdeSettings;
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import io.orderflow.relay.OutboxRelayApplication;
+import io.orderflow.schemas.avro.OrderLine;
+import io.orderflow.schemas.avro.OrderPlaced;
+import io.orderflow.testsupport.KafkaBroker;
+import io.orderflow.testsupport.PostgresServer;
+import io.orderflow.testsupport.SchemaRegistryServer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Throughput and latency of the relay on real infrastructure, against a plain producer
+ * with the same settings. A command, not a test (timings never gate the build):
+ * {@code ./mvnw -pl outbox-relay -Pbenchmark verify -DskipTests}. Sizes come from system
+ * properties {@code benchmark.*} (see the profile in the module's pom); prints a table
+ * and writes it to {@code benchmark.report}.
+ */
+public final class RelayBenchmark {
+
+	private static final int AGGREGATES = 1_000;
+
+	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+	private static final String LATENCY = "outbox.publish.latency";
+
+	private static final int WRITERS = 4;
+
+	private static final String INSERT_ONE = """
+			INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, topic, payload, headers)
+			VALUES (gen_random_uuid(), 'Order', ?, 'OrderPlaced', ?, ?, jsonb_build_object('traceparent', ?::text))""";
+
+	private final int rawRecords = Integer.getInteger("benchmark.raw-records", 100_000);
+
+	private final int backlogRows = Integer.getInteger("benchmark.backlog-rows", 100_000);
+
+	private final int steadyRate = Integer.getInteger("benchmark.steady-rate", 500);
+
+	private final int steadySeconds = Integer.getInteger("benchmark.steady-seconds", 30);
+
+	private final int batchSize = Integer.getInteger("benchmark.batch-size", 500);
+
+	private final String bootstrapServers = KafkaBroker.bootstrapServers();
+
+	private final PostgresServer postgres = PostgresServer.get();
+
+	private final byte[] payload = orderPlacedWireFormat();
+
+	private final List<String> report = new ArrayList<>();
+
+	private final Timer writerCommits = Timer.builder("writer.commits")
+		.publishPercentiles(0.5, 0.99)
+		.distributionStatisticExpiry(Duration.ofMinutes(30))
+		.distributionStatisticBufferLength(1)
+		.register(new SimpleMeterRegistry());
+
+	private RelayBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int status = 0;
+		try {
+			new RelayBenchmark().run();
+		}
+		catch (Exception | Error ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		// the broker's and registry's shutdown hooks stop them
+		System.exit(status);
+	}
+
+	private void run() throws Exception {
+		line("Outbox relay benchmark, %s, %d cores, payload %d bytes (OrderPlaced, Confluent wire format), "
+				+ "%d aggregates, relay batch size %d", Instant.now(), Runtime.getRuntime().availableProcessors(),
+				this.payload.length, AGGREGATES, this.batchSize);
+		line("");
+		double raw = rawCeiling();
+		Result backlog = backlog();
+		Result steady = steady();
+		line("");
+		line("%-44s %14s %12s %12s %12s", "scenario", "events/s", "p50 ms", "p99 ms", "max ms");
+		line("%-44s %14.0f %12s %12s %12s", "a) plain producer, " + this.rawRecords + " records", raw, "-", "-", "-");
+		line("%-44s %14.0f %12.1f %12.1f %12.1f", "b) relay, backlog of " + this.backlogRows + " rows", backlog.rate,
+				backlog.p50, backlog.p99, backlog.max);
+		line("%-44s %14.0f %12.1f %12.1f %12.1f",
+				"c) relay, steady " + this.steadyRate + "/s for " + this.steadySeconds + " s", steady.rate, steady.p50,
+				steady.p99, steady.max);
+		line("%-44s %13.0f%%", "d) relay (b) / plain producer (a)", 100 * backlog.rate / raw);
+		line("");
+		line("Latency is insert (created_at) to broker ack, from the relay's outbox.publish.latency timer; in (b) it");
+		line("includes the time a row waited in the backlog, so only (c) is a latency figure.");
+		String file = System.getProperty("benchmark.report", "target/benchmark.txt");
+		Files.createDirectories(Path.of(file).toAbsolutePath().getParent());
+		Files.writeString(Path.of(file), String.join(System.lineSeparator(), this.report) + System.lineSeparator());
+		System.out.println("Report written to " + Path.of(file).toAbsolutePath());
+	}
+
+	/** a) A plain producer with the relay's settings, as fast as it goes. */
+	private double rawCeiling() throws Exception {
+		String topic = createTopic("raw");
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings())) {
+			// warm-up: connections, metadata, JIT
+			send(producer, topic, Math.min(10_000, this.rawRecords));
+			producer.flush();
+			long start = System.nanoTime();
+			send(producer, topic, this.rawRecords);
+			producer.flush();
+			double rate = this.rawRecords / seconds(System.nanoTime() - start);
+			line("a) plain producer: %,d records in %.2f s", this.rawRecords, this.rawRecords / rate);
+			return rate;
+		}
+	}
+
+	/**
+	 * b) The relay catching up with a backlog inserted before it starts. A first relay
+	 * publishes a smaller backlog to warm the JVM up, as the plain producer was.
+	 */
+	private Result backlog() throws Exception {
+		int warmUpRows = Math.min(20_000, this.backlogRows);
+		String warmUp = migratedDatabase("bench_warm_up");
+		insertBacklog(warmUp, createTopic("warm-up"), warmUpRows);
+		try (ConfigurableApplicationContext relay = startRelay(warmUp)) {
+			MeterRegistry meters = relay.getBean(MeterRegistry.class);
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+			while (published(meters) < warmUpRows) {
+				pause(deadline);
+			}
+		}
+		String topic = createTopic("backlog");
+		String database = migratedDatabase("bench_backlog");
+		long inserted = System.nanoTime();
+		insertBacklog(database, topic, this.backlogRows);
+		line("b) backlog of %,d rows inserted in %.2f s", this.backlogRows, seconds(System.nanoTime() - inserted));
+		try (ConfigurableApplicationContext relay = startRelay(database)) {
+			SourceStatus status = relay.getBean(OutboxSources.class).all().get(0).status();
+			MeterRegistry meters = relay.getBean(MeterRegistry.class);
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+			while (!status.isLeader()) {
+				pause(deadline);
+			}
+			long start = System.nanoTime();
+			while (published(meters) < this.backlogRows) {
+				pause(deadline);
+			}
+			double elapsed = seconds(System.nanoTime() - start);
+			line("b) relay published %,d rows in %.2f s", this.backlogRows, elapsed);
+			return Result.of(this.backlogRows / elapsed, meters.get(LATENCY).timer());
+		}
+	}
+
+	/**
+	 * c) The relay keeping up with a steady stream of small transactions (one event each,
+	 * from {@value #WRITERS} paced writers, as a service's request threads would).
+	 */
+	private Result steady() throws Exception {
+		String topic = createTopic("steady");
+		String database = migratedDatabase("bench_steady");
+		try (ConfigurableApplicationContext relay = startRelay(database)) {
+			MeterRegistry meters = relay.getBean(MeterRegistry.class);
+			SourceStatus status = relay.getBean(OutboxSources.class).all().get(0).status();
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+			while (!status.isLeader()) {
+				pause(deadline);
+			}
+			int events = this.steadyRate * this.steadySeconds;
+			long intervalNanos = TimeUnit.SECONDS.toNanos(1) / this.steadyRate;
+			long start = System.nanoTime();
+			ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+			List<Future<?>> done = new ArrayList<>();
+			for (int writer = 0; writer < WRITERS; writer++) {
+				int first = writer;
+				done.add(writers.submit(() -> write(database, topic, first, events, start, intervalNanos)));
+			}
+			for (Future<?> writer : done) {
+				writer.get();
+			}
+			writers.shutdown();
+			double writeSeconds = seconds(System.nanoTime() - start);
+			while (published(meters) < events) {
+				pause(deadline);
+			}
+			double elapsed = seconds(System.nanoTime() - start);
+			line("c) %,d events written in %.2f s (%.0f/s), all published after %.2f s", events, writeSeconds,
+					events / writeSeconds, elapsed);
+			Result commits = Result.of(0, this.writerCommits);
+			line("c) the writers' INSERT + COMMIT took p50 %.1f ms, p99 %.1f ms, max %.1f ms (part of the latency)",
+					commits.p50, commits.p99, commits.max);
+			return Result.of(events / elapsed, meters.get(LATENCY).timer());
+		}
+	}
+
+	/**
+	 * Inserts events first, first + WRITERS, ..., each in its own transaction, on
+	 * schedule.
+	 */
+	private Void write(String database, String topic, int first, int events, long start, long intervalNanos)
+			throws SQLException, InterruptedException {
+		try (Connection connection = connect(database);
+				PreparedStatement insert = connection.prepareStatement(INSERT_ONE)) {
+			for (int i = first; i < events; i += WRITERS) {
+				long wait = start + i * intervalNanos - System.nanoTime();
+				if (wait > 0) {
+					TimeUnit.NANOSECONDS.sleep(wait);
+				}
+				insert.setString(1, aggregate(i));
+				insert.setString(2, topic);
+				insert.setBytes(3, this.payload);
+				insert.setString(4, TRACEPARENT);
+				long started = System.nanoTime();
+				insert.executeUpdate();
+				this.writerCommits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			}
+		}
+		return null;
+	}
+
+	private ConfigurableApplicationContext startRelay(String database) {
+		List<String> arguments = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
+				"spring.autoconfigure.exclude=io.orderflow.messaging.config.MessagingAutoConfiguration",
+				"spring.kafka.bootstrap-servers=" + this.bootstrapServers,
+				"orderflow.relay.batch-size=" + this.batchSize, "orderflow.relay.metrics-interval=1s",
+				"management.metrics.distribution.percentiles." + LATENCY + "=0.5,0.99",
+				"management.metrics.distribution.expiry." + LATENCY + "=30m",
+				"management.metrics.distribution.buffer-length." + LATENCY + "=1",
+				"logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
+				"logging.level.state.change.logger=WARN"));
+		arguments.addAll(List.of("orderflow.relay.sources[0].name=bench", "orderflow.relay.sources[0].url=" + database,
+				"orderflow.relay.sources[0].username=" + this.postgres.username(),
+				"orderflow.relay.sources[0].password=" + this.postgres.password()));
+		return new SpringApplicationBuilder(OutboxRelayApplication.class).main(OutboxRelayApplication.class)
+			.run(arguments.stream().map((argument) -> "--" + argument).toArray(String[]::new));
+	}
+
+	/**
+	 * The relay's producer settings: application.yml's tunables plus what the relay
+	 * forces.
+	 */
+	private Map<String, Object> producerSettings() {
+		Map<String, Object> settings = new HashMap<>();
+		settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		settings.put(ProducerConfig.ACKS_CONFIG, "all");
+		settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+		settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		return settings;
+	}
+
+	private void send(KafkaProducer<String, byte[]> producer, String topic, int records) {
+		for (int i = 0; i < records; i++) {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, aggregate(i), this.payload);
+			record.headers().add("event_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+			record.headers().add("event_type", "OrderPlaced".getBytes(StandardCharsets.UTF_8));
+			record.headers().add("traceparent", TRACEPARENT.getBytes(StandardCharsets.UTF_8));
+			producer.send(record);
+		}
+	}
+
+	private void insertBacklog(String database, String topic, int rows) throws SQLException {
+		try (Connection connection = connect(database); PreparedStatement insert = connection.prepareStatement("""
+				INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, topic, payload, headers)
+				SELECT gen_random_uuid(), 'Order', md5((i %% %d)::text)::uuid::text, 'OrderPlaced', ?, ?,
+				       jsonb_build_object('traceparent', ?::text)
+				FROM generate_series(1, ?) AS i""".formatted(AGGREGATES))) {
+			insert.setString(1, topic);
+			insert.setBytes(2, this.payload);
+			insert.setString(3, TRACEPARENT);
+			insert.setInt(4, rows);
+			insert.executeUpdate();
+		}
+	}
+
+	private String migratedDatabase(String name) {
+		String url = this.postgres.createDatabase(name);
+		Flyway.configure()
+			.dataSource(url, this.postgres.username(), this.postgres.password())
+			.locations("classpath:db/messaging")
+			.load()
+			.migrate();
+		return url;
+	}
+
+	private Connection connect(String database) throws SQLException {
+		return DriverManager.getConnection(database, this.postgres.username(), this.postgres.password());
+	}
+
+	private String createTopic(String name) throws Exception {
+		String topic = "relay-benchmark." + name + "." + UUID.randomUUID();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+		}
+		return topic;
+	}
+
+	private static String aggregate(int i) {
+		return UUID.nameUUIDFromBytes(Integer.toString(i % AGGREGATES).getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	private static byte[] orderPlacedWireFormat() {
+		SchemaRegistryProperties registry = new SchemaRegistryProperties(URI.create(SchemaRegistryServer.baseUrl()),
+				true);
+		try (AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>()) {
+			serializer.configure(AvroSerdeSettings.serializer(registry), false);
+			OrderPlaced event = new OrderPlaced(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), "customer-42",
+					List.of(new OrderLine("SKU-1", 2), new OrderLine("SKU-BOOK", 1)));
+			return serializer.serialize("relay-benchmark", event);
+		}
+	}
+
+	private static double published(MeterRegistry meters) {
+		return meters.get("outbox.published").counter().count();
+	}
+
+	private static void pause(long deadline) throws InterruptedException {
+		if (System.nanoTime() > deadline) {
+			throw new IllegalStateException("benchmark phase did not finish in time");
+		}
+		TimeUnit.MILLISECONDS.sleep(1);
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	private void line(String format, Object... arguments) {
+		String line = String.format(Locale.ROOT, format, arguments);
+		System.out.println(line);
+		this.report.add(line);
+	}
+
+	private record Result(double rate, double p50, double p99, double max) {
+
+		static Result of(double rate, Timer latency) {
+			HistogramSnapshot snapshot = latency.takeSnapshot();
+			double p50 = Double.NaN;
+			double p99 = Double.NaN;
+			for (ValueAtPercentile percentile : snapshot.percentileValues()) {
+				if (percentile.percentile() == 0.5) {
+					p50 = percentile.value(TimeUnit.MILLISECONDS);
+				}
+				else if (percentile.percentile() == 0.99) {
+					p99 = percentile.value(TimeUnit.MILLISECONDS);
+				}
+			}
+			return new Result(rate, p50, p99, snapshot.max(TimeUnit.MILLISECONDS));
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.orderflow.relay.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import io.orderflow.messaging.outbox.OutboxEvent;
+import io.orderflow.relay.outbox.OutboxDatabase.Appended;
+import io.orderflow.testsupport.RealInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Relay instances that stop, restart and compete, as separate application contexts
+ * against one source database.
+ */
+@SpringJUnitConfig(OutboxFixtures.class)
+@RealInfrastructure
+class RelayFailoverTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	@Autowired
+	private OutboxDatabase database;
+
+	@Autowired
+	private KafkaTopics topics;
+
+	@Test
+	void publishesEveryCommittedEventAfterARelayStoppedInTheMiddleOfABacklogIsRestarted() {
+		String topic = this.topics.create("restart");
+		List<String> eventIds = new ArrayList<>();
+		for (int transaction = 0; transaction < 40; transaction++) {
+			List<OutboxEvent> events = IntStream.range(0, 100).mapToObj((i) -> Events.orderPlaced(topic)).toList();
+			this.database.append(events);
+			events.forEach((event) -> eventIds.add(event.eventId().toString()));
+		}
+
+		// small batches: many rounds, so the stop lands in the middle of the backlog
+		try (RelayInstance first = startRelay("orderflow.relay.batch-size=10")) {
+			await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(5)).until(() -> first.published() > 0);
+		}
+		assertThat(this.database.unpublished()).as("backlog left by the stopped relay").isPositive();
+
+		try (RelayInstance second = startRelay()) {
+			await().atMost(TIMEOUT).until(() -> this.database.unpublished() == 0);
+		}
+		try (TopicReader reader = this.topics.reader(topic)) {
+			assertThat(TopicReader.eventIds(reader.awaitEventIds(eventIds, TIMEOUT))).containsAll(eventIds);
+		}
+		assertThat(this.database.unpublished()).isZero();
+	}
+
+	@Test
+	void twoInstancesPublishEveryAggregateInInsertionOrderAcrossAChangeOfLeader() throws Exception {
+		String topic = this.topics.create("two-instances");
+		List<String> aggregates = IntStream.range(0, 50).mapToObj((i) -> UUID.randomUUID().toString()).toList();
+		Map<String, Map<Integer, String>> inserted = new ConcurrentHashMap<>();
+		AtomicInteger appended = new AtomicInteger();
+		ExecutorService writers = Executors.newFixedThreadPool(4);
+		// small batches: under backlog, a batch stays in flight during the next claim
+		RelayInstance first = startRelay("orderflow.relay.batch-size=20");
+		RelayInstance second = startRelay("orderflow.relay.batch-size=20");
+		try {
+			List<Future<?>> writes = new ArrayList<>();
+			for (int i = 0; i < 1_000; i++) {
+				String aggregate = aggregates.get(i % aggregates.size());
+				writes.add(writers.submit(() -> {
+					Appended event = this.database.appendForAggregate(aggregate,
+							(version) -> Events.orderPlaced(topic, aggregate, version));
+					inserted.computeIfAbsent(aggregate, (key) -> Collections.synchronizedMap(new TreeMap<>()))
+						.put(event.version(), event.eventId());
+					appended.incrementAndGet();
+				}));
+			}
+			await().atMost(TIMEOUT).until(() -> appended.get() >= 400 && (first.published() + second.published()) > 0);
+			RelayInstance leader = first.isLeader() ? first : second;
+			RelayInstance standby = (leader == first) ? second : first;
+			assertThat(standby.isLeader()).isFalse();
+			leader.close();
+
+			for (Future<?> write : writes) {
+				write.get();
+			}
+			await().atMost(TIMEOUT).until(standby::isLeader);
+			await().atMost(TIMEOUT).until(() -> this.database.unpublished() == 0);
+			assertThat(standby.published()).as("published after the change of leader").isPositive();
+		}
+		finally {
+			writers.shutdownNow();
+			first.close();
+			second.close();
+		}
+
+		List<String> allEventIds = inserted.values().stream().flatMap((events) -> events.values().stream()).toList();
+		assertThat(allEventIds).hasSize(1_000);
+		try (TopicReader reader = this.topics.reader(topic)) {
+			List<ConsumerRecord<String, Object>> records = reader.awaitEventIds(allEventIds, TIMEOUT);
+			Map<String, List<String>> firstOccurrences = TopicReader.firstOccurrencesByKey(records);
+			assertThat(firstOccurrences.keySet()).containsExactlyInAnyOrderElementsOf(aggregates);
+			for (String aggregate : aggregates) {
+				assertThat(firstOccurrences.get(aggregate)).as("events of aggregate %s", aggregate)
+					.containsExactlyElementsOf(inserted.get(aggregate).values());
+			}
+		}
+	}
+
+	private RelayInstance startRelay(String... properties) {
+		return RelayInstance.start(this.database, this.topics.bootstrapServers(), properties);
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.orderflow.payment.account;
+
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface AccountRepository extends Repository<Account, String> {
+
+	Optional<Account> findById(String customerId);
+
+	/**
+	 * Reads an account and locks its row ({@code SELECT ... FOR UPDATE}) until the
+	 * transaction ends: concurrent writers of the same account queue up here.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Account a where a.customerId = :customerId")
+	Optional<Account> findForUpdate(String customerId);
+
+	Account save(Account account);
+
+}

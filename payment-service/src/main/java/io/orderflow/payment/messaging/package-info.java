@@ -1,0 +1,8 @@
+/**
+ * Kafka adapter: the StockReserved listener and the mappers between Avro messages and
+ * domain types, one per direction; the only package that sees the generated Avro classes.
+ */
+@NullMarked
+package io.orderflow.payment.messaging;
+
+import org.jspecify.annotations.NullMarked;

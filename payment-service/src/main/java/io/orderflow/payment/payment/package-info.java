@@ -1,0 +1,8 @@
+/**
+ * Payments of orders: one per order, charged exactly once per StockReserved, with the
+ * outcome appended to the outbox in the same transaction.
+ */
+@NullMarked
+package io.orderflow.payment.payment;
+
+import org.jspecify.annotations.NullMarked;

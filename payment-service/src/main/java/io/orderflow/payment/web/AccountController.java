@@ -1,0 +1,58 @@
+package io.orderflow.payment.web;
+
+import java.util.Objects;
+
+import io.orderflow.payment.account.AccountBalance;
+import io.orderflow.payment.account.AccountWrite;
+import io.orderflow.payment.account.Accounts;
+import io.orderflow.payment.account.CustomerId;
+import io.orderflow.payment.account.Money;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Customer accounts: {@code PUT /accounts/{customerId}} opens an account (201) or
+ * replaces its balance (200); {@code GET /accounts/{customerId}} shows it (404 when there
+ * is none).
+ */
+@RestController
+@RequestMapping("/accounts")
+class AccountController {
+
+	private final Accounts accounts;
+
+	AccountController(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@PutMapping("/{customerId}")
+	ResponseEntity<AccountResponse> put(@PathVariable @NotBlank @Size(max = CustomerId.MAX_LENGTH) String customerId,
+			@Valid @RequestBody AccountRequest request) {
+		AccountBalance account = new AccountBalance(new CustomerId(customerId),
+				new Money(Objects.requireNonNull(request.balanceMinor()), Objects.requireNonNull(request.currency())));
+		AccountWrite write = this.accounts.put(account.customerId(), account.balance());
+		AccountResponse body = AccountResponse.of(account);
+		if (write == AccountWrite.CREATED) {
+			return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri())
+				.body(body);
+		}
+		return ResponseEntity.ok(body);
+	}
+
+	@GetMapping("/{customerId}")
+	AccountResponse get(@PathVariable @NotBlank @Size(max = CustomerId.MAX_LENGTH) String customerId) {
+		CustomerId id = new CustomerId(customerId);
+		return this.accounts.find(id).map(AccountResponse::of).orElseThrow(() -> new AccountNotFoundException(id));
+	}
+
+}

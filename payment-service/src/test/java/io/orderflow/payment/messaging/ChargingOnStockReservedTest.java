@@ -1,0 +1,195 @@
+package io.orderflow.payment.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import io.orderflow.payment.PaymentServiceTest;
+import io.orderflow.payment.messaging.PaymentDatabase.OutboxRow;
+import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
+import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.Money;
+import io.orderflow.schemas.avro.PaymentCompleted;
+import io.orderflow.schemas.avro.PaymentFailed;
+import io.orderflow.schemas.avro.PaymentFailureReason;
+import io.orderflow.schemas.avro.StockReserved;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * StockReserved on the real topic -> the customer's account is charged (or not) once, and
+ * the outcome is in the outbox, keyed by the order.
+ */
+@PaymentServiceTest
+class ChargingOnStockReservedTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SchemaRegistryProperties registry;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Value("${spring.kafka.consumer.group-id}")
+	String groupId;
+
+	PaymentDatabase database;
+
+	StockReservedTopic topic;
+
+	@BeforeEach
+	void connect() {
+		this.database = new PaymentDatabase(this.jdbc, this.registry);
+		this.topic = new StockReservedTopic(this.registry);
+		try (StockReservedConsumer consumer = new StockReservedConsumer(this.listeners, this.groupId)) {
+			consumer.awaitReady();
+		}
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.topic.close();
+		this.database.close();
+	}
+
+	@Test
+	void chargesTheOrderTotalWhenFundsSuffice() {
+		String customer = this.database.openAccount("alice", 10_000, "EUR");
+		StockReserved event = stockReserved().customer(customer).line("SKU-1", 2, 1_250).line("SKU-2", 1, 999).build();
+
+		this.topic.send(event);
+
+		PaymentRow payment = awaitPayment(event);
+		assertThat(payment.status()).isEqualTo("COMPLETED");
+		assertThat(payment.amountMinor()).isEqualTo(3_499);
+		assertThat(this.database.balance(customer)).isEqualTo(10_000 - 3_499);
+		List<OutboxRow> outbox = this.database.outbox(event.getOrderId());
+		assertThat(outbox).singleElement().satisfies((row) -> {
+			assertThat(row.aggregateType()).isEqualTo("Payment");
+			assertThat(row.aggregateId()).isEqualTo(event.getOrderId().toString());
+			assertThat(row.topic()).isEqualTo(Topics.PAYMENT_COMPLETED);
+			assertThat(row.eventType()).isEqualTo("PaymentCompleted");
+			assertThat(row.payload()).isInstanceOfSatisfying(PaymentCompleted.class, (completed) -> {
+				assertThat(completed.getEventId()).isEqualTo(row.eventId()).isNotEqualTo(event.getEventId());
+				assertThat(completed.getOrderId()).isEqualTo(event.getOrderId());
+				assertThat(completed.getCustomerId()).isEqualTo(customer);
+				assertThat(completed.getPaymentId()).isEqualTo(payment.paymentId());
+				assertThat(completed.getAmount()).isEqualTo(new Money(3_499L, "EUR"));
+				assertThat(completed.getOccurredAt()).isEqualTo(payment.createdAt().toInstant());
+				assertThat(completed.getOccurredAt().getNano() % 1_000_000).isZero();
+			});
+		});
+	}
+
+	@Test
+	void refusesWithInsufficientFundsAndLeavesTheBalance() {
+		String customer = this.database.openAccount("bob", 500, "EUR");
+		StockReserved event = stockReserved().customer(customer).totaling(501).build();
+
+		this.topic.send(event);
+
+		assertFailed(event, PaymentFailureReason.INSUFFICIENT_FUNDS);
+		assertThat(this.database.balance(customer)).isEqualTo(500);
+	}
+
+	@Test
+	void refusesCustomersWithoutAnAccount() {
+		StockReserved event = stockReserved().customer("ghost-" + UUID.randomUUID()).totaling(100).build();
+
+		this.topic.send(event);
+
+		assertFailed(event, PaymentFailureReason.UNKNOWN_ACCOUNT);
+	}
+
+	@Test
+	void refusesAnOrderInAnotherCurrencyThanTheAccount() {
+		String customer = this.database.openAccount("carol", 50_000, "USD");
+		StockReserved event = stockReserved().customer(customer).currency("EUR").totaling(100).build();
+
+		this.topic.send(event);
+
+		assertFailed(event, PaymentFailureReason.CURRENCY_MISMATCH);
+		assertThat(this.database.balance(customer)).isEqualTo(50_000);
+	}
+
+	@Test
+	void redeliveredStockReservedChargesOnce() {
+		String customer = this.database.openAccount("alice", 10_000, "EUR");
+		StockReserved event = stockReserved().customer(customer).totaling(2_000).build();
+		double redeliveries = duplicates("event");
+
+		this.topic.send(event);
+		this.topic.send(event);
+
+		await().atMost(TIMEOUT).until(() -> duplicates("event") == redeliveries + 1);
+		assertThat(this.database.balance(customer)).isEqualTo(8_000);
+		assertThat(this.database.paymentsOf(customer)).hasSize(1);
+		assertThat(this.database.outbox(event.getOrderId())).hasSize(1);
+	}
+
+	@Test
+	void anotherStockReservedForAnOrderPaidBeforeChargesNothing() {
+		String customer = this.database.openAccount("alice", 10_000, "EUR");
+		StockReserved first = stockReserved().customer(customer).totaling(2_000).build();
+		StockReserved second = stockReserved().orderId(first.getOrderId()).customer(customer).totaling(3_000).build();
+		double paidBefore = duplicates("order");
+
+		this.topic.send(first);
+		this.topic.send(second);
+
+		await().atMost(TIMEOUT).until(() -> duplicates("order") == paidBefore + 1);
+		assertThat(this.database.balance(customer)).isEqualTo(8_000);
+		assertThat(this.database.outbox(first.getOrderId())).singleElement()
+			.satisfies((row) -> assertThat(((PaymentCompleted) row.payload()).getAmount().getAmountMinor())
+				.isEqualTo(2_000));
+	}
+
+	private PaymentRow awaitPayment(StockReserved event) {
+		return await().atMost(TIMEOUT)
+			.until(() -> this.database.payment(event.getOrderId()), (payment) -> payment.isPresent())
+			.orElseThrow();
+	}
+
+	private void assertFailed(StockReserved event, PaymentFailureReason reason) {
+		PaymentRow payment = awaitPayment(event);
+		assertThat(payment.status()).isEqualTo("FAILED");
+		assertThat(payment.failureReason()).isEqualTo(reason.name());
+		assertThat(this.database.outbox(event.getOrderId())).singleElement().satisfies((row) -> {
+			assertThat(row.aggregateType()).isEqualTo("Payment");
+			assertThat(row.aggregateId()).isEqualTo(event.getOrderId().toString());
+			assertThat(row.topic()).isEqualTo(Topics.PAYMENT_FAILED);
+			assertThat(row.payload()).isInstanceOfSatisfying(PaymentFailed.class, (failed) -> {
+				assertThat(failed.getEventId()).isEqualTo(row.eventId());
+				assertThat(failed.getOrderId()).isEqualTo(event.getOrderId());
+				assertThat(failed.getCustomerId()).isEqualTo(event.getCustomerId());
+				assertThat(failed.getReason()).isEqualTo(reason);
+				assertThat(failed.getAmount()).isEqualTo(event.getTotal());
+				assertThat(failed.getDetail()).isNotBlank().contains(event.getCustomerId());
+			});
+		});
+	}
+
+	private double duplicates(String kind) {
+		return this.meters.get("orderflow.payments.duplicates").tag("kind", kind).counter().count();
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.orderflow.payment.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import io.orderflow.payment.PaymentServiceTest;
+import io.orderflow.payment.account.CustomerId;
+import io.orderflow.payment.account.Money;
+import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
+import io.orderflow.payment.payment.ChargeOrder;
+import io.orderflow.payment.payment.OrderId;
+import io.orderflow.payment.payment.Payments;
+import io.orderflow.schemas.avro.StockReserved;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Many orders of one customer at once: the account row lock makes the charges wait for
+ * each other, so the balance never goes below zero, every charge is taken exactly once,
+ * and only charges the remaining balance cannot cover are refused.
+ */
+@PaymentServiceTest
+class ConcurrentChargesTest {
+
+	private static final long OPENING_BALANCE = 10_000;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SchemaRegistryProperties registry;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	Payments payments;
+
+	@Value("${spring.kafka.consumer.group-id}")
+	String groupId;
+
+	@Test
+	void concurrentStockReservedOfOneAccountNeverOverdrawIt() {
+		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry);
+				StockReservedTopic topic = new StockReservedTopic(this.registry);
+				StockReservedConsumer consumer = new StockReservedConsumer(this.listeners, this.groupId)) {
+			consumer.awaitReady();
+			String customer = database.openAccount("alice", OPENING_BALANCE, "EUR");
+			Random amounts = new Random(42);
+			List<StockReserved> orders = IntStream.range(0, 40)
+				.mapToObj((i) -> stockReserved().customer(customer).totaling(200 + amounts.nextInt(800)).build())
+				.toList();
+
+			topic.sendAll(orders); // keyed by order: spread over the partitions and their
+									// consumers
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> database.paymentsOf(customer).size() == orders.size());
+			List<PaymentRow> payments = assertChargesAddUp(database, customer);
+			List<UUID> orderIds = orders.stream().map(StockReserved::getOrderId).toList();
+			assertThat(database.outboxCount("PaymentCompleted", orderIds))
+				.isEqualTo(payments.stream().filter((payment) -> payment.status().equals("COMPLETED")).count());
+			assertThat(database.outboxCount("PaymentFailed", orderIds))
+				.isEqualTo(payments.stream().filter((payment) -> payment.status().equals("FAILED")).count());
+		}
+	}
+
+	@Test
+	void chargesOfOneAccountFromManyThreadsWaitForEachOther() {
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry)) {
+			String customer = database.openAccount("bob", OPENING_BALANCE, "EUR");
+			Random amounts = new Random(7);
+			List<ChargeOrder> charges = IntStream.range(0, 40)
+				.mapToObj((i) -> new ChargeOrder(UUID.randomUUID(), new OrderId(UUID.randomUUID()),
+						new CustomerId(customer), new Money(200 + amounts.nextInt(800), "EUR")))
+				.toList();
+			CountDownLatch start = new CountDownLatch(1);
+
+			List<CompletableFuture<Void>> done = charges.stream().map((charge) -> CompletableFuture.runAsync(() -> {
+				awaitStart(start);
+				this.payments.charge(charge);
+			}, threads)).toList();
+			start.countDown();
+
+			// no charge failed (e.g. on a lost update or an optimistic lock): all of them
+			// queued on the row lock
+			CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+			assertThat(database.paymentsOf(customer)).hasSize(charges.size());
+			assertChargesAddUp(database, customer);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private static List<PaymentRow> assertChargesAddUp(PaymentDatabase database, String customer) {
+		List<PaymentRow> payments = database.paymentsOf(customer);
+		long balance = database.balance(customer);
+		long charged = payments.stream()
+			.filter((payment) -> payment.status().equals("COMPLETED"))
+			.mapToLong(PaymentRow::amountMinor)
+			.sum();
+		List<PaymentRow> refused = payments.stream().filter((payment) -> payment.status().equals("FAILED")).toList();
+		assertThat(balance).isNotNegative().isEqualTo(OPENING_BALANCE - charged);
+		assertThat(charged).as("the orders ask for more than the balance").isPositive();
+		assertThat(refused).as("some orders exceed what is left").isNotEmpty();
+		// the balance only shrinks: whatever was refused is more than what is left now
+		assertThat(refused).allSatisfy((payment) -> {
+			assertThat(payment.failureReason()).isEqualTo("INSUFFICIENT_FUNDS");
+			assertThat(payment.amountMinor()).isGreaterThan(balance);
+		});
+		return payments;
+	}
+
+	private static void awaitStart(CountDownLatch start) {
+		try {
+			start.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

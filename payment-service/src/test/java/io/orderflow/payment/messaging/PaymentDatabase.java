@@ -1,0 +1,106 @@
+package io.orderflow.payment.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.orderflow.messaging.serde.AvroSerdeSettings;
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import org.apache.avro.specific.SpecificRecord;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Test fixture: the payment-service database as the tests see it (accounts, payments,
+ * outbox rows with their Avro payload decoded through the registry).
+ */
+final class PaymentDatabase implements AutoCloseable {
+
+	private final JdbcClient jdbc;
+
+	private final AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
+
+	PaymentDatabase(JdbcClient jdbc, SchemaRegistryProperties registry) {
+		this.jdbc = jdbc;
+		this.deserializer.configure(AvroSerdeSettings.deserializer(registry), false);
+	}
+
+	/** Opens an account with a random customer id starting with {@code name}. */
+	String openAccount(String name, long balanceMinor, String currency) {
+		String customer = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+		this.jdbc.sql("INSERT INTO accounts (customer_id, balance_minor, currency) VALUES (?, ?, ?)")
+			.params(customer, balanceMinor, currency)
+			.update();
+		return customer;
+	}
+
+	long balance(String customer) {
+		return this.jdbc.sql("SELECT balance_minor FROM accounts WHERE customer_id = ?")
+			.param(customer)
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<PaymentRow> payment(UUID orderId) {
+		return this.jdbc.sql("SELECT * FROM payments WHERE order_id = ?")
+			.param(orderId)
+			.query(PaymentRow.class)
+			.optional();
+	}
+
+	List<PaymentRow> paymentsOf(String customer) {
+		return this.jdbc.sql("SELECT * FROM payments WHERE customer_id = ?")
+			.param(customer)
+			.query(PaymentRow.class)
+			.list();
+	}
+
+	/** Outbox rows of an order, in id order. */
+	List<OutboxRow> outbox(UUID orderId) {
+		return this.jdbc
+			.sql("SELECT id, event_id, aggregate_type, aggregate_id, event_type, topic, payload FROM outbox "
+					+ "WHERE aggregate_id = ? ORDER BY id")
+			.param(orderId.toString())
+			.query((rs, row) -> new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+					rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getString("event_type"),
+					rs.getString("topic"),
+					this.deserializer.deserialize(rs.getString("topic"), rs.getBytes("payload"))))
+			.list();
+	}
+
+	/** Outbox rows of many orders, by event type. */
+	long outboxCount(String eventType, List<UUID> orderIds) {
+		return orderIds.stream()
+			.flatMap((orderId) -> outbox(orderId).stream())
+			.filter((row) -> row.eventType().equals(eventType))
+			.count();
+	}
+
+	/** Breaks the payments table for the transactions that follow (a missing table). */
+	void takePaymentsTableAway() {
+		this.jdbc.sql("ALTER TABLE payments RENAME TO payments_away").update();
+	}
+
+	void bringPaymentsTableBack() {
+		this.jdbc.sql("ALTER TABLE payments_away RENAME TO payments").update();
+	}
+
+	@Override
+	public void close() {
+		this.deserializer.close();
+	}
+
+	record PaymentRow(UUID paymentId, UUID orderId, String customerId, long amountMinor, String currency, String status,
+			@Nullable String failureReason, @Nullable String detail, OffsetDateTime createdAt) {
+
+	}
+
+	record OutboxRow(long id, UUID eventId, String aggregateType, String aggregateId, String eventType, String topic,
+			SpecificRecord payload) {
+
+	}
+
+}

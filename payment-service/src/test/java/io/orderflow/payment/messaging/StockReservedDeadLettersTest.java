@@ -1,0 +1,114 @@
+package io.orderflow.payment.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.orderflow.messaging.consumer.NonRetryableEventException;
+import io.orderflow.messaging.deadletter.DeadLetter;
+import io.orderflow.messaging.deadletter.DeadLetters;
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import io.orderflow.payment.PaymentServiceTest;
+import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
+import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.StockReserved;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.support.serializer.DeserializationException;
+
+import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Records that cannot be processed go to {@code inventory.stock-reserved.v1.dlt} while
+ * the partition keeps flowing; a dead letter replayed after its cause was fixed is
+ * processed, once.
+ */
+@PaymentServiceTest
+class StockReservedDeadLettersTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SchemaRegistryProperties registry;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	DeadLetters deadLetters;
+
+	@Value("${spring.kafka.consumer.group-id}")
+	String groupId;
+
+	@Test
+	void unprocessableRecordsAreDeadLetteredAndAFixedOneIsReplayedOnce() {
+		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry);
+				StockReservedTopic topic = new StockReservedTopic(this.registry);
+				StockReservedConsumer consumer = new StockReservedConsumer(this.listeners, this.groupId)) {
+			consumer.awaitReady();
+			String customer = database.openAccount("alice", 10_000, "EUR");
+
+			// a record that fails until an operator fixes the database: retried, then
+			// dead
+			database.takePaymentsTableAway();
+			StockReserved stuck = stockReserved().customer(customer).totaling(1_000).build();
+			topic.send(stuck);
+			DeadLetter stuckLetter = await().atMost(TIMEOUT)
+				.until(() -> lettersFor(stuck.getOrderId().toString()), (letters) -> letters.size() == 1)
+				.get(0);
+			database.bringPaymentsTableBack();
+			assertThat(stuckLetter.exception()).startsWith("org.springframework.dao.")
+				.isNotEqualTo(NonRetryableEventException.class.getName());
+			assertThat(database.balance(customer)).isEqualTo(10_000);
+
+			// poison on one partition, then a valid record behind it
+			StockReserved valid = stockReserved().customer(customer).totaling(2_000).build();
+			String key = valid.getOrderId().toString();
+			topic.sendRaw(key, StockReservedTopic.garbage());
+			topic.sendRaw(key, StockReservedTopic.unknownSchemaId());
+			topic.send(key,
+					stockReserved().orderId(valid.getOrderId()).customer(customer).totaling(500).total(-500).build());
+			topic.send(valid);
+
+			await().atMost(TIMEOUT).until(() -> database.payment(valid.getOrderId()).isPresent());
+			assertThat(database.balance(customer)).isEqualTo(8_000);
+			List<DeadLetter> poison = await().atMost(TIMEOUT)
+				.until(() -> lettersFor(key), (letters) -> letters.size() == 3);
+			assertThat(poison).extracting(DeadLetter::exception)
+				.containsExactly(DeserializationException.class.getName(), DeserializationException.class.getName(),
+						NonRetryableEventException.class.getName());
+			assertThat(poison).extracting(DeadLetter::originalTopic).containsOnly(Topics.STOCK_RESERVED);
+
+			// the cause is fixed: replaying pays the stuck order; poison comes back as
+			// poison
+			assertThat(this.deadLetters.replay(Topics.STOCK_RESERVED)).isEqualTo(4);
+			PaymentRow paid = await().atMost(TIMEOUT)
+				.until(() -> database.payment(stuck.getOrderId()), (payment) -> payment.isPresent())
+				.orElseThrow();
+			assertThat(paid.status()).isEqualTo("COMPLETED");
+			await().atMost(TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 6);
+			assertThat(this.deadLetters.replay(Topics.STOCK_RESERVED)).as("only the new dead letters").isEqualTo(3);
+			await().atMost(TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 9);
+			assertThat(lettersFor(stuck.getOrderId().toString())).hasSize(1);
+			assertThat(database.balance(customer)).isEqualTo(7_000);
+			assertThat(database.paymentsOf(customer)).hasSize(2);
+			assertThat(database.outbox(stuck.getOrderId())).hasSize(1);
+		}
+	}
+
+	private List<DeadLetter> lettersFor(String key) {
+		return this.deadLetters.list(Topics.STOCK_RESERVED)
+			.stream()
+			.filter((letter) -> key.equals(letter.key()))
+			.toList();
+	}
+
+}
