@@ -1,0 +1,80 @@
+package io.orderflow.e2e;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.orderflow.testsupport.KafkaBroker;
+import io.orderflow.testsupport.PostgresServer;
+import io.orderflow.testsupport.SchemaRegistryServer;
+
+/**
+ * The whole suite: the four services as processes, each service with a database of its
+ * own on one PostgreSQL server, one Kafka broker and one schema registry.
+ */
+final class Suite implements AutoCloseable {
+
+	final ServiceProcess order;
+
+	final ServiceProcess inventory;
+
+	final ServiceProcess payment;
+
+	final ServiceProcess relay;
+
+	private Suite(String name) {
+		PostgresServer postgres = PostgresServer.get();
+		Map<String, String> common = new HashMap<>();
+		common.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
+		common.put("SCHEMA_REGISTRY_URL", SchemaRegistryServer.baseUrl());
+		common.put("DATABASE_USER", postgres.username());
+		common.put("DATABASE_PASSWORD", postgres.password());
+		// transient failures are retried briefly here, to keep the tests short
+		common.put("ORDERFLOW_CONSUMER_INITIALINTERVAL", "200ms");
+		common.put("ORDERFLOW_CONSUMER_MAXRETRIES", "5");
+		String orderDb = postgres.createDatabase(name + "_order");
+		String inventoryDb = postgres.createDatabase(name + "_inventory");
+		String paymentDb = postgres.createDatabase(name + "_payment");
+		this.order = new ServiceProcess("order-service", with(common, "DATABASE_URL", orderDb));
+		this.inventory = new ServiceProcess("inventory-service", with(common, "DATABASE_URL", inventoryDb));
+		this.payment = new ServiceProcess("payment-service", with(common, "DATABASE_URL", paymentDb));
+		Map<String, String> relayEnvironment = new HashMap<>(common);
+		relayEnvironment.put("ORDER_DATABASE_URL", orderDb);
+		relayEnvironment.put("INVENTORY_DATABASE_URL", inventoryDb);
+		relayEnvironment.put("PAYMENT_DATABASE_URL", paymentDb);
+		this.relay = new ServiceProcess("outbox-relay", relayEnvironment);
+	}
+
+	/**
+	 * Starts every service (in parallel) and waits until all are ready.
+	 * @param name readable part of the database names
+	 * @return the running suite
+	 */
+	static Suite start(String name) {
+		Suite suite = new Suite(name);
+		for (ServiceProcess service : suite.all()) {
+			service.start();
+		}
+		for (ServiceProcess service : suite.all()) {
+			service.awaitReady(Duration.ofSeconds(180));
+		}
+		return suite;
+	}
+
+	List<ServiceProcess> all() {
+		return List.of(this.order, this.inventory, this.payment, this.relay);
+	}
+
+	@Override
+	public void close() {
+		all().forEach(ServiceProcess::close);
+	}
+
+	private static Map<String, String> with(Map<String, String> common, String name, String value) {
+		Map<String, String> environment = new HashMap<>(common);
+		environment.put(name, value);
+		return environment;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.orderflow.e2e;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.orderflow.messaging.serde.AvroSerdeSettings;
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import io.orderflow.testsupport.KafkaBroker;
+import io.orderflow.testsupport.SchemaRegistryServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic from the beginning to its current end, decoding values through the
+ * registry.
+ */
+final class Topic {
+
+	private Topic() {
+	}
+
+	/**
+	 * @param topic the topic
+	 * @param key only records with this key
+	 * @param <T> the generated Avro class
+	 * @return the matching records' values, in offset order
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> List<T> read(String topic, String key) {
+		AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
+		deserializer.configure(
+				AvroSerdeSettings.deserializer(
+						new SchemaRegistryProperties(java.net.URI.create(SchemaRegistryServer.baseUrl()), false)),
+				false);
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		List<T> values = new ArrayList<>();
+		try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				deserializer)) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+					if (key.equals(record.key())) {
+						values.add((T) record.value());
+					}
+				}
+			}
+		}
+		return values;
+	}
+
+}
