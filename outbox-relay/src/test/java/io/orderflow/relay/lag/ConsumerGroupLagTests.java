@@ -1,0 +1,68 @@
+package io.orderflow.relay.lag;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.relay.OutboxRelayApplication;
+import io.orderflow.testsupport.KafkaBroker;
+import io.orderflow.testsupport.RealInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay reports consumer-group lag as the broker sees it, also for a group none of
+ * whose consumers runs.
+ */
+@SpringBootTest(classes = OutboxRelayApplication.class, properties = { "orderflow.relay.sources[0].name=test",
+		"orderflow.relay.sources[0].url=${spring.datasource.url}",
+		"orderflow.relay.sources[0].username=${spring.datasource.username}",
+		"orderflow.relay.sources[0].password=${spring.datasource.password}", "orderflow.relay.lag-interval=200ms",
+		"spring.autoconfigure.exclude=io.orderflow.messaging.config.MessagingAutoConfiguration" })
+@RealInfrastructure
+class ConsumerGroupLagTests {
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void reportsTheLagOfAGroupWhoseConsumersAreDown() throws Exception {
+		String topic = "lag-test-" + UUID.randomUUID();
+		String group = "stopped-consumers-" + UUID.randomUUID();
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()));
+				KafkaProducer<String, String> producer = new KafkaProducer<>(
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
+						new StringSerializer(), new StringSerializer())) {
+			admin.createTopics(java.util.List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+			for (int i = 0; i < 7; i++) {
+				producer.send(new ProducerRecord<>(topic, "k", "v" + i)).get();
+			}
+			// the group consumed 2 records, then all its consumers stopped
+			admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2)))
+				.all()
+				.get();
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.meters.find("kafka.consumergroup.lag")
+				.tags("consumergroup", group, "topic", topic, "partition", "0")
+				.gauge()).isNotNull().satisfies((gauge) -> assertThat(gauge.value()).isEqualTo(5.0)));
+	}
+
+}
