@@ -50,7 +50,9 @@ final class Api {
 		try {
 			HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+			boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+			JsonNode body = (!json || response.body().isBlank()) ? JSON.getNodeFactory().textNode(response.body())
+					: JSON.readTree(response.body());
 			return new Response(response.statusCode(), body, response);
 		}
 		catch (IOException ex) {

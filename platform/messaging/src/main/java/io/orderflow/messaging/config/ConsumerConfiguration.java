@@ -45,6 +45,9 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {
 
+	/** Records sent to a dead-letter topic, by source topic. */
+	static final String DEAD_LETTERS = "orderflow.dead.letters";
+
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(DeadLetterProducer deadLetterProducer, ConsumerProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
@@ -56,13 +59,12 @@ class ConsumerConfiguration {
 		backOff.setMaxInterval(properties.maxInterval().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			publisher.accept(record, ex);
-			meters.ifAvailable(
-					(registry) -> registry
-						.counter("orderflow.dead.letters", "topic", record.topic(), "exception",
-								rootCause(ex).getClass().getSimpleName())
-						.increment());
+			meters.ifAvailable((registry) -> registry.counter(DEAD_LETTERS, "topic", record.topic()).increment());
 		}, backOff);
 		handler.addNotRetryableExceptions(NonRetryableEventException.class);
+		// every topic's series exists from the start: dashboards and alerts see 0, not
+		// nothing
+		meters.ifAvailable((registry) -> Topics.ALL.forEach((topic) -> registry.counter(DEAD_LETTERS, "topic", topic)));
 		// with manual acknowledgment, the offset of a dead-lettered record must still be
 		// committed
 		handler.setCommitRecovered(true);
@@ -123,14 +125,6 @@ class ConsumerConfiguration {
 			}
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
-	}
-
-	private static Throwable rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
 	}
 
 }
