@@ -33,11 +33,18 @@ final class Api {
 	}
 
 	static Response post(String url, String json, String idempotencyKey) {
+		return post(url, json, idempotencyKey, null);
+	}
+
+	static Response post(String url, String json, String idempotencyKey, String traceparent) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (idempotencyKey != null) {
 			builder.header("Idempotency-Key", idempotencyKey);
+		}
+		if (traceparent != null) {
+			builder.header("traceparent", traceparent);
 		}
 		return send(builder);
 	}

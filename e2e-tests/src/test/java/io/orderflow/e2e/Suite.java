@@ -23,7 +23,7 @@ final class Suite implements AutoCloseable {
 
 	final ServiceProcess relay;
 
-	private Suite(String name) {
+	private Suite(String name, boolean traced) {
 		PostgresServer postgres = PostgresServer.get();
 		Map<String, String> common = new HashMap<>();
 		common.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
@@ -33,13 +33,25 @@ final class Suite implements AutoCloseable {
 		// transient failures are retried briefly here, to keep the tests short
 		common.put("ORDERFLOW_CONSUMER_INITIALINTERVAL", "200ms");
 		common.put("ORDERFLOW_CONSUMER_MAXRETRIES", "5");
+		if (traced) {
+			// the OpenTelemetry Java agent (deploy/runtime), spans written to the log
+			java.nio.file.Path agent = java.nio.file.Path.of(System.getProperty("orderflow.project.root", ".."))
+				.resolve("deploy/runtime/target/otel/opentelemetry-javaagent.jar")
+				.toAbsolutePath();
+			common.put("JAVA_TOOL_OPTIONS", "-javaagent:" + agent + " -Dotel.traces.exporter=logging"
+					+ " -Dotel.metrics.exporter=none -Dotel.logs.exporter=none");
+		}
 		String orderDb = postgres.createDatabase(name + "_order");
 		String inventoryDb = postgres.createDatabase(name + "_inventory");
 		String paymentDb = postgres.createDatabase(name + "_payment");
-		this.order = new ServiceProcess("order-service", with(common, "DATABASE_URL", orderDb));
-		this.inventory = new ServiceProcess("inventory-service", with(common, "DATABASE_URL", inventoryDb));
-		this.payment = new ServiceProcess("payment-service", with(common, "DATABASE_URL", paymentDb));
+		this.order = new ServiceProcess("order-service",
+				with(with(common, "DATABASE_URL", orderDb), "OTEL_SERVICE_NAME", "order-service"));
+		this.inventory = new ServiceProcess("inventory-service",
+				with(with(common, "DATABASE_URL", inventoryDb), "OTEL_SERVICE_NAME", "inventory-service"));
+		this.payment = new ServiceProcess("payment-service",
+				with(with(common, "DATABASE_URL", paymentDb), "OTEL_SERVICE_NAME", "payment-service"));
 		Map<String, String> relayEnvironment = new HashMap<>(common);
+		relayEnvironment.put("OTEL_SERVICE_NAME", "outbox-relay");
 		relayEnvironment.put("ORDER_DATABASE_URL", orderDb);
 		relayEnvironment.put("INVENTORY_DATABASE_URL", inventoryDb);
 		relayEnvironment.put("PAYMENT_DATABASE_URL", paymentDb);
@@ -52,7 +64,17 @@ final class Suite implements AutoCloseable {
 	 * @return the running suite
 	 */
 	static Suite start(String name) {
-		Suite suite = new Suite(name);
+		return start(name, false);
+	}
+
+	/**
+	 * @param name readable part of the database names
+	 * @param traced whether the services run with the OpenTelemetry agent, logging their
+	 * spans
+	 * @return the running suite
+	 */
+	static Suite start(String name, boolean traced) {
+		Suite suite = new Suite(name, traced);
 		for (ServiceProcess service : suite.all()) {
 			service.start();
 		}

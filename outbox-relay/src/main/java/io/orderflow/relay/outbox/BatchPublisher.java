@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.orderflow.relay.outbox.RelayProducerFactory.RelayProducer;
 import org.apache.kafka.clients.producer.Producer;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InterruptException;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,10 @@ final class BatchPublisher implements AutoCloseable {
 		while (attempted < rows.size() && !acks.failed()) {
 			int index = attempted++;
 			try {
-				producer.send(record(rows.get(index)), (metadata, ex) -> acks.complete(index, ex));
+				OutboxRow row = rows.get(index);
+				try (Scope parent = TraceParent.scope(row.traceparent())) {
+					producer.send(record(row), (metadata, ex) -> acks.complete(index, ex));
+				}
 			}
 			catch (InterruptException ex) {
 				throw abandoned();
