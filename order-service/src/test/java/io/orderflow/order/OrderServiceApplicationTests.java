@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The order-service starts against real PostgreSQL, Kafka and registry, migrates its
- * database and exposes only health and Prometheus metrics.
+ * database and exposes only health (readiness on the database and the broker) and
+ * Prometheus metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
@@ -39,6 +40,11 @@ class OrderServiceApplicationTests {
 		assertThat(client.get().uri("/actuator/health").retrieve().body(String.class)).contains("\"UP\"");
 		assertThat(client.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode())
 			.isEqualTo(HttpStatusCode.valueOf(200));
+		assertThat(client.get().uri("/actuator/health/readiness").retrieve().body(String.class))
+			.contains("\"db\":{\"status\":\"UP\"}", "\"kafka\":{\"status\":\"UP\"}", "\"readinessState\"");
+		assertThat(client.get().uri("/actuator/health/liveness").retrieve().body(String.class))
+			.contains("\"kafkaListeners\":{\"status\":\"UP\"}", "\"livenessState\"")
+			.doesNotContain("\"db\"", "\"kafka\":");
 		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class))
 			.contains("jvm_memory_used_bytes", "application=\"order-service\"");
 		Integer envStatus = client.get()

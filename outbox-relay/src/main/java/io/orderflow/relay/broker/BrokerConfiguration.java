@@ -1,7 +1,12 @@
-package io.orderflow.relay.lag;
+package io.orderflow.relay.broker;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -9,17 +14,31 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The broker-side consumer-lag exporter ({@code orderflow.relay.lag-exporter.enabled}, on
- * by default): the relay already talks to the broker and runs where the services'
- * databases are, so it reports lag for every group without a separate exporter process.
+ * One admin client for what the relay asks the broker besides publishing: its health
+ * ({@code kafka}, part of the readiness group) and the broker-side consumer-lag exporter
+ * ({@code orderflow.relay.lag-exporter.enabled}, on by default). The relay already talks
+ * to the broker, so it reports lag for every group without a separate exporter process.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "orderflow.relay.lag-exporter.enabled", havingValue = "true", matchIfMissing = true)
-class LagConfiguration {
+class BrokerConfiguration {
 
+	// closed after the beans that use it (Spring destroys dependents first)
 	@Bean(destroyMethod = "close")
-	ConsumerGroupLag consumerGroupLag(KafkaProperties kafka, MeterRegistry meters) {
-		return new ConsumerGroupLag(Admin.create(kafka.buildAdminProperties()), meters);
+	Admin relayAdmin(KafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "outbox-relay-admin");
+		return Admin.create(config);
+	}
+
+	@Bean
+	BrokerHealthIndicator kafkaHealthIndicator(Admin relayAdmin) {
+		return new BrokerHealthIndicator(relayAdmin, Duration.ofSeconds(3));
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "orderflow.relay.lag-exporter.enabled", havingValue = "true", matchIfMissing = true)
+	ConsumerGroupLag consumerGroupLag(Admin relayAdmin, MeterRegistry meters) {
+		return new ConsumerGroupLag(relayAdmin, meters);
 	}
 
 }

@@ -1,6 +1,5 @@
-package io.orderflow.relay.lag;
+package io.orderflow.relay.broker;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@code consumergroup}, {@code topic} and {@code partition}, and keeps being reported
  * while the group's consumers are down, which is when it matters most.
  */
-class ConsumerGroupLag implements AutoCloseable {
+class ConsumerGroupLag {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConsumerGroupLag.class);
 
@@ -84,11 +83,6 @@ class ConsumerGroupLag implements AutoCloseable {
 			}
 		}));
 		return rows;
-	}
-
-	@Override
-	public void close() {
-		this.admin.close(Duration.ofSeconds(5));
 	}
 
 }

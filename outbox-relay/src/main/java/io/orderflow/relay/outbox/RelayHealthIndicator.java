@@ -11,7 +11,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@code stopped} once its relay thread ended), whether its database was reachable at the
  * last measurement, and its backlog. DOWN while a source database is unreachable (nothing
  * of it can be published, by any instance) or a relay thread has stopped; a standby is
- * healthy. Not part of the liveness or readiness groups: restarting the relay would not
+ * healthy. Part of the readiness group, not of liveness: restarting the relay would not
  * bring a database back.
  */
 final class RelayHealthIndicator implements HealthIndicator {

@@ -1,4 +1,4 @@
-package io.orderflow.relay.lag;
+package io.orderflow.relay.broker;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.orderflow.messaging.config;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,11 +10,14 @@ import io.orderflow.messaging.consumer.ConsumerProperties;
 import io.orderflow.messaging.consumer.ListenerContainersHealthIndicator;
 import io.orderflow.messaging.consumer.ProcessedEvents;
 import io.orderflow.messaging.deadletter.DeadLetters;
+import io.orderflow.messaging.health.KafkaHealthIndicator;
 import io.orderflow.messaging.outbox.OutboxWriter;
 import io.orderflow.messaging.outbox.TraceHeaders;
 import io.orderflow.messaging.serde.AvroSerdeSettings;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -21,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
@@ -75,6 +80,19 @@ public class MessagingAutoConfiguration {
 	@ConditionalOnClass(HealthIndicator.class)
 	ListenerContainersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
 		return new ListenerContainersHealthIndicator(registry);
+	}
+
+	/**
+	 * Contributes {@code kafka} to {@code /actuator/health} (and, through
+	 * {@code application.yml}, to the readiness group).
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnProperty(name = "management.health.kafka.enabled", matchIfMissing = true)
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "orderflow-health");
+		return new KafkaHealthIndicator(Admin.create(config), Duration.ofSeconds(3));
 	}
 
 	@Configuration(proxyBeanMethods = false)
