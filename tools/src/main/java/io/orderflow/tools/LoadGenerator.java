@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,15 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code ./orderflow load --orders N --rate R}: places N orders at R orders/s against
  * order-service, follows each to its terminal state ({@code CONFIRMED}, {@code REJECTED},
- * {@code CANCELLED}) by polling {@code GET /orders/{id}}, prints a progress line every
- * second and, at the end, throughput and POST -> terminal latency percentiles. Options:
- * {@code --url} (default {@code http://127.0.0.1:8080}), {@code --customers a,b},
- * {@code --skus SKU-1,SKU-2}, {@code --timeout} seconds to wait for the last order
- * (default 120).
+ * {@code CANCELLED}) by polling {@code GET /orders/{id}} (backing off with the order's
+ * age), prints a progress line every second and, at the end, throughput and POST ->
+ * terminal latency percentiles (as observed by the polls, see {@link OrderProgress}).
+ * Options: {@code --url} (default {@code http://127.0.0.1:8080}),
+ * {@code --customers a,b}, {@code --skus SKU-1,SKU-2}, {@code --timeout} seconds to wait
+ * for the last order (default 120), {@code --setup} to first create a customer and
+ * products with enough money and stock that every order completes the whole saga
+ * ({@link LoadSetup}).
  */
 public final class LoadGenerator {
-
-	private static final Set<String> TERMINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,7 +41,7 @@ public final class LoadGenerator {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final Map<String, Long> pending = new ConcurrentHashMap<>();
+	private final Map<String, Followed> pending = new ConcurrentHashMap<>();
 
 	private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 
@@ -59,6 +59,9 @@ public final class LoadGenerator {
 
 	public static void main(String[] args) throws Exception {
 		LoadOptions options = LoadOptions.parse(args);
+		if (options.setup()) {
+			options = new LoadSetup(HttpClient.newHttpClient(), options).apply();
+		}
 		System.exit(new LoadGenerator(options).run() ? 0 : 1);
 	}
 
@@ -90,7 +93,7 @@ public final class LoadGenerator {
 			if (finished >= this.options.orders() || now > deadline) {
 				break;
 			}
-			TimeUnit.MILLISECONDS.sleep(20);
+			TimeUnit.MILLISECONDS.sleep(5);
 		}
 		scheduler.shutdownNow();
 		System.out.println();
@@ -115,15 +118,22 @@ public final class LoadGenerator {
 				return;
 			}
 			this.placed.incrementAndGet();
-			this.pending.put(JSON.readTree(response.body()).get("id").asString(), postedAt);
+			this.pending.put(JSON.readTree(response.body()).get("id").asString(),
+					new Followed(postedAt, System.nanoTime()));
 		});
 	}
 
 	private void pollPending() {
-		for (Map.Entry<String, Long> entry : this.pending.entrySet()) {
+		long now = System.nanoTime();
+		for (Map.Entry<String, Followed> entry : this.pending.entrySet()) {
+			Followed order = entry.getValue();
+			if (order.nextPollAt > now || order.polling) {
+				continue;
+			}
 			if (!this.inFlightPolls.tryAcquire()) {
 				return;
 			}
+			order.polling = true;
 			String id = entry.getKey();
 			HttpRequest request = HttpRequest.newBuilder(URI.create(this.options.url() + "/orders/" + id))
 				.timeout(Duration.ofSeconds(10))
@@ -131,14 +141,17 @@ public final class LoadGenerator {
 				.build();
 			this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
 				this.inFlightPolls.release();
+				long answeredAt = System.nanoTime();
+				order.nextPollAt = answeredAt
+						+ OrderProgress.nextPoll(Duration.ofNanos(answeredAt - order.postedAt)).toNanos();
+				order.polling = false;
 				if (error != null || response.statusCode() != 200) {
 					return;
 				}
-				JsonNode order = JSON.readTree(response.body());
-				String status = order.get("status").asString();
-				Long postedAt = TERMINAL.contains(status) ? this.pending.remove(id) : null;
-				if (postedAt != null) {
-					this.latencies.add((System.nanoTime() - postedAt) / 1_000_000);
+				JsonNode body = JSON.readTree(response.body());
+				String status = OrderProgress.status(body);
+				if (OrderProgress.TERMINAL.contains(status) && this.pending.remove(id) != null) {
+					this.latencies.add((answeredAt - order.postedAt) / 1_000_000);
 					this.outcomes.computeIfAbsent(status, (k) -> new AtomicInteger()).incrementAndGet();
 				}
 			});
@@ -185,6 +198,25 @@ public final class LoadGenerator {
 				stats.percentile(50), stats.percentile(95), stats.percentile(99), stats.max());
 		System.out.println("outcomes: " + new java.util.TreeMap<>(this.outcomes));
 		return this.pending.isEmpty() && this.failedPosts.get() == 0;
+	}
+
+	/**
+	 * An order being followed: when it was posted ({@link System#nanoTime()}), when to
+	 * poll it next and whether a poll is under way.
+	 */
+	private static final class Followed {
+
+		final long postedAt;
+
+		volatile long nextPollAt;
+
+		volatile boolean polling;
+
+		Followed(long postedAt, long firstPollAt) {
+			this.postedAt = postedAt;
+			this.nextPollAt = firstPollAt;
+		}
+
 	}
 
 }

@@ -1,0 +1,52 @@
+package io.orderflow.tools;
+
+import java.time.Duration;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What one {@code GET /orders/{id}} says about an order the load generator follows, and
+ * when to ask again.
+ * <p>
+ * The latency of an order is what a client observes: from sending its {@code POST} to the
+ * answer of the first {@code GET} that shows a terminal status. (The timeline's
+ * timestamps would not do: they are those of the events, written by the service that took
+ * the step, before order-service applied them.) Polls back off with the order's age, so
+ * the measurement overshoots by at most a twentieth of the latency, or 10 ms.
+ */
+final class OrderProgress {
+
+	static final Set<String> TERMINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED");
+
+	private static final Duration MIN_POLL = Duration.ofMillis(10);
+
+	private static final Duration MAX_POLL = Duration.ofMillis(500);
+
+	private OrderProgress() {
+	}
+
+	/**
+	 * @param order the body of {@code GET /orders/{id}}
+	 * @return the status, e.g. {@code PENDING}
+	 */
+	static String status(JsonNode order) {
+		return order.get("status").asString();
+	}
+
+	/**
+	 * Polls back off with the order's age (a twentieth of it, between 10 and 500 ms), so
+	 * that following hundreds of slow orders does not load the service under test with
+	 * reads.
+	 * @param age time since the order was posted
+	 * @return how long to wait before polling it again
+	 */
+	static Duration nextPoll(Duration age) {
+		Duration share = age.dividedBy(20);
+		if (share.compareTo(MIN_POLL) < 0) {
+			return MIN_POLL;
+		}
+		return (share.compareTo(MAX_POLL) > 0) ? MAX_POLL : share;
+	}
+
+}
