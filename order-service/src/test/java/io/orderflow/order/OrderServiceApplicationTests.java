@@ -4,10 +4,12 @@ import io.orderflow.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,16 @@ class OrderServiceApplicationTests {
 	void migratesItsDatabaseIncludingTheOutbox() {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single()).isZero();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM processed_events").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void everyListenerConsumesInTheServicesGroup(@Autowired KafkaListenerEndpointRegistry listeners,
+			@Value("${spring.kafka.consumer.group-id}") String group) {
+		// one group per service (order-service in application.yml, one per test class
+		// here):
+		// the lag dashboards, the alerts and the KEDA autoscaler look for it
+		assertThat(listeners.getListenerContainers()).hasSize(4)
+			.allSatisfy((container) -> assertThat(container.getGroupId()).isEqualTo(group));
 	}
 
 	@Test

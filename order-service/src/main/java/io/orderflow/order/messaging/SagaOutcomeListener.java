@@ -23,25 +23,25 @@ class SagaOutcomeListener {
 		this.handler = handler;
 	}
 
-	@KafkaListener(id = "order-stock-reserved", topics = Topics.STOCK_RESERVED)
+	@KafkaListener(id = "order-stock-reserved", idIsGroup = false, topics = Topics.STOCK_RESERVED)
 	void on(StockReserved event, Acknowledgment ack) {
 		this.handler.on(event);
 		ack.acknowledge();
 	}
 
-	@KafkaListener(id = "order-stock-rejected", topics = Topics.STOCK_REJECTED)
+	@KafkaListener(id = "order-stock-rejected", idIsGroup = false, topics = Topics.STOCK_REJECTED)
 	void on(StockRejected event, Acknowledgment ack) {
 		this.handler.on(event);
 		ack.acknowledge();
 	}
 
-	@KafkaListener(id = "order-payment-completed", topics = Topics.PAYMENT_COMPLETED)
+	@KafkaListener(id = "order-payment-completed", idIsGroup = false, topics = Topics.PAYMENT_COMPLETED)
 	void on(PaymentCompleted event, Acknowledgment ack) {
 		this.handler.on(event);
 		ack.acknowledge();
 	}
 
-	@KafkaListener(id = "order-payment-failed", topics = Topics.PAYMENT_FAILED)
+	@KafkaListener(id = "order-payment-failed", idIsGroup = false, topics = Topics.PAYMENT_FAILED)
 	void on(PaymentFailed event, Acknowledgment ack) {
 		this.handler.on(event);
 		ack.acknowledge();

@@ -11,6 +11,8 @@ import io.orderflow.messaging.consumer.ListenerContainersHealthIndicator;
 import io.orderflow.messaging.consumer.ProcessedEvents;
 import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.messaging.health.KafkaHealthIndicator;
+import io.orderflow.messaging.metrics.LegacyTopicMetricsFilter;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.orderflow.messaging.outbox.OutboxWriter;
 import io.orderflow.messaging.outbox.TraceHeaders;
 import io.orderflow.messaging.serde.AvroSerdeSettings;
@@ -80,6 +82,12 @@ public class MessagingAutoConfiguration {
 	@ConditionalOnClass(HealthIndicator.class)
 	ListenerContainersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
 		return new ListenerContainersHealthIndicator(registry);
+	}
+
+	@Bean
+	@ConditionalOnClass(MeterFilter.class)
+	LegacyTopicMetricsFilter legacyTopicMetricsFilter() {
+		return new LegacyTopicMetricsFilter();
 	}
 
 	/**

@@ -1,0 +1,7 @@
+/**
+ * Metric conventions shared by the services.
+ */
+@NullMarked
+package io.orderflow.messaging.metrics;
+
+import org.jspecify.annotations.NullMarked;
