@@ -1,0 +1,156 @@
+package io.orderflow.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's run command on a machine without Docker: {@code ./orderflow up} starts
+ * Kafka, the registry, the four services (with the OpenTelemetry agent) and Prometheus
+ * from what the build made, against the local PostgreSQL, and seeds the demo data; the
+ * curl example of its output places an order that is confirmed; {@code ./orderflow load}
+ * and {@code status} work against it; {@code ./orderflow down} stops everything.
+ * <p>
+ * It uses the script's fixed ports (8080-8085, 9092-9093), so it is skipped where they
+ * are taken (a developer's running stack); databases and state are its own
+ * ({@code ORDERFLOW_DB_PREFIX}, {@code ORDERFLOW_HOME}).
+ */
+class OrderflowScriptTest {
+
+	private static final Path ROOT = Path.of(System.getProperty("orderflow.project.root", "..")).toAbsolutePath();
+
+	private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8085, 9092, 9093);
+
+	private static final String PREFIX = "of_script_" + UUID.randomUUID().toString().substring(0, 8);
+
+	private static final Path HOME = Path.of("target", "orderflow-home").toAbsolutePath();
+
+	private static final int PROMETHEUS_PORT = freePort();
+
+	private static boolean started;
+
+	@BeforeAll
+	static void up() throws Exception {
+		assumeThat(PORTS.stream().filter(OrderflowScriptTest::taken).toList()).as("ports the script needs, taken")
+			.isEmpty();
+		assumeThat(run(Duration.ofSeconds(10), "pg_isready", "-h", "127.0.0.1", "-p", "5432").exitCode())
+			.as("PostgreSQL on 127.0.0.1:5432")
+			.isZero();
+		started = true;
+		Result up = orderflow(Duration.ofMinutes(6), "up");
+		assertThat(up.exitCode()).as(up.output()).isZero();
+		assertThat(up.output()).contains("Orderflow is up", "curl -si -X POST http://127.0.0.1:8080/orders");
+	}
+
+	@AfterAll
+	static void down() throws Exception {
+		if (!started) {
+			return;
+		}
+		Result down = orderflow(Duration.ofMinutes(2), "down");
+		assertThat(down.exitCode()).as(down.output()).isZero();
+		assertThat(PORTS.stream().filter(OrderflowScriptTest::taken).toList()).as("ports still taken").isEmpty();
+		for (String service : List.of("order", "inventory", "payment")) {
+			run(Duration.ofSeconds(30), "psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc",
+					"DROP DATABASE IF EXISTS " + PREFIX + "_" + service);
+		}
+	}
+
+	@Test
+	void upRunsTheSuiteWithItsDemoDataAndLoadAndStatusWorkAgainstIt() throws Exception {
+		// the first example the script prints
+		Api.Response placed = Api.post("http://127.0.0.1:8080/orders",
+				"{\"customerId\":\"alice\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}", null);
+		assertThat(placed.status()).isEqualTo(201);
+		String id = placed.body().get("id").asString();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(Api.get("http://127.0.0.1:8080/orders/" + id).body().get("status").asString())
+						.isEqualTo("CONFIRMED"));
+		assertThat(Api.get("http://127.0.0.1:8081/products/SKU-1").body().get("available").asInt()).isEqualTo(98);
+
+		Result load = orderflow(Duration.ofMinutes(3), "load", "--orders", "30", "--rate", "10", "--setup");
+		assertThat(load.exitCode()).as(load.output()).isZero();
+		assertThat(load.output()).contains("reached a terminal state: 30", "outcomes: {CONFIRMED=30}",
+				"POST -> terminal latency ms: p50");
+
+		Result status = orderflow(Duration.ofSeconds(30), "status");
+		assertThat(status.output()).containsPattern("order\\s+\\d+\\s+running\\s+UP")
+			.containsPattern("relay\\s+\\d+\\s+running\\s+UP")
+			.containsPattern("kafka\\s+\\d+\\s+running\\s+listening");
+		assertThat(status.output()).containsPattern("prometheus\\s+\\d+\\s+running\\s+ready");
+		// the services run with the OpenTelemetry agent
+		assertThat(Files.readString(HOME.resolve("logs/order.log"))).contains("opentelemetry-javaagent");
+	}
+
+	private static Result orderflow(Duration timeout, String... args) throws Exception {
+		String[] command = new String[args.length + 1];
+		command[0] = ROOT.resolve("orderflow").toString();
+		System.arraycopy(args, 0, command, 1, args.length);
+		return run(timeout,
+				Map.of("ORDERFLOW_HOME", HOME.toString(), "ORDERFLOW_DB_PREFIX", PREFIX, "ORDERFLOW_BUILD", "never",
+						"PROMETHEUS_PORT", Integer.toString(PROMETHEUS_PORT), "PGHOST", "127.0.0.1", "PGUSER",
+						"postgres"),
+				command);
+	}
+
+	private static Result run(Duration timeout, String... command) throws Exception {
+		return run(timeout, Map.of(), command);
+	}
+
+	private static Result run(Duration timeout, Map<String, String> environment, String... command) throws Exception {
+		Path output = Files.createTempFile("orderflow-script", ".log");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+		String text = Files.readString(output, StandardCharsets.UTF_8);
+		Files.delete(output);
+		System.out.println(text);
+		return new Result(process.isAlive() ? -1 : process.exitValue(), text);
+	}
+
+	private static boolean taken(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private record Result(int exitCode, String output) {
+	}
+
+}
