@@ -18,6 +18,7 @@ class DeploymentFilesTest {
 
 	@Test
 	void composeFileValidates() throws Exception {
+		MachineTools.require("docker-compose");
 		Process config = new ProcessBuilder("docker-compose", "-f", ROOT.resolve("docker-compose.yml").toString(),
 				"config", "-q")
 			.redirectErrorStream(true)

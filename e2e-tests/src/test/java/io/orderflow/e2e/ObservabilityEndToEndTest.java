@@ -41,6 +41,7 @@ class ObservabilityEndToEndTest {
 
 	@BeforeAll
 	static void start() throws Exception {
+		MachineTools.require("prometheus", "promtool");
 		suite = Suite.start("observability_e2e");
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {

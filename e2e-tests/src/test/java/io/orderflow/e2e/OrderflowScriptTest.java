@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -28,9 +27,9 @@ import static org.awaitility.Awaitility.await;
  * curl example of its output places an order that is confirmed; {@code ./orderflow load}
  * and {@code status} work against it; {@code ./orderflow down} stops everything.
  * <p>
- * It uses the script's fixed ports (8080-8085, 9092-9093), so it is skipped where they
- * are taken (a developer's running stack); databases and state are its own
- * ({@code ORDERFLOW_DB_PREFIX}, {@code ORDERFLOW_HOME}).
+ * It uses the script's fixed ports (8080-8085, 9092-9093), so outside CI it is skipped
+ * where they are taken (a developer's running stack; see {@link MachineTools}); databases
+ * and state are its own ({@code ORDERFLOW_DB_PREFIX}, {@code ORDERFLOW_HOME}).
  */
 class OrderflowScriptTest {
 
@@ -48,11 +47,12 @@ class OrderflowScriptTest {
 
 	@BeforeAll
 	static void up() throws Exception {
-		assumeThat(PORTS.stream().filter(OrderflowScriptTest::taken).toList()).as("ports the script needs, taken")
-			.isEmpty();
-		assumeThat(run(Duration.ofSeconds(10), "pg_isready", "-h", "127.0.0.1", "-p", "5432").exitCode())
-			.as("PostgreSQL on 127.0.0.1:5432")
-			.isZero();
+		MachineTools.require("curl", "psql", "pg_isready");
+		List<Integer> taken = PORTS.stream().filter(OrderflowScriptTest::taken).toList();
+		MachineTools.requireThat(taken.isEmpty(), "ports the script needs are taken: " + taken);
+		MachineTools.requireThat(
+				run(Duration.ofSeconds(10), "pg_isready", "-h", "127.0.0.1", "-p", "5432").exitCode() == 0,
+				"no PostgreSQL on 127.0.0.1:5432");
 		started = true;
 		Result up = orderflow(Duration.ofMinutes(6), "up");
 		assertThat(up.exitCode()).as(up.output()).isZero();
