@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
  * The trace of a {@code POST /orders} continues through the outbox row, the relay and
  * every consumer: with the OpenTelemetry agent attached (spans logged), the trace id the
  * client sent appears in the spans of all four services, including the consumer spans of
- * inventory, payment and order-service.
+ * inventory, payment and order-service, and in the consumers' log lines.
  */
 class TracePropagationEndToEndTest {
 
@@ -59,6 +59,31 @@ class TracePropagationEndToEndTest {
 			assertThat(spansOf("inventory-service", traceId)).anyMatch((line) -> line.contains("CONSUMER"));
 			assertThat(spansOf("payment-service", traceId)).anyMatch((line) -> line.contains("CONSUMER"));
 		});
+	}
+
+	@Test
+	void consumersLogLinesNameTheRequestsTrace() {
+		String traceId = HexFormat.of().formatHex(randomBytes(16));
+		String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+
+		// inventory does not know the SKU: it rejects the order and logs why, inside its
+		// consumer span
+		Api.Response placed = Api.post(suite.order.url() + "/orders",
+				"{\"customerId\":\"tracer\",\"lines\":[{\"sku\":\"TRACE-UNKNOWN\",\"quantity\":1}]}", null,
+				traceparent);
+		assertThat(placed.status()).isEqualTo(201);
+		String id = placed.body().get("id").asString();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(Api.get(suite.order.url() + "/orders/" + id).body().get("status").asString())
+						.isEqualTo("REJECTED"));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(Files.readAllLines(Path.of("target", "e2e-logs", "inventory-service.log")))
+				.filteredOn((line) -> line.contains("Order " + id + " rejected"))
+				.singleElement()
+				.asString()
+				.contains("[" + traceId + ","));
 	}
 
 	private static java.util.List<String> spansOf(String module, String traceId) throws java.io.IOException {
