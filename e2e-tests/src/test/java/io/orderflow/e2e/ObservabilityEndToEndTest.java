@@ -128,6 +128,67 @@ class ObservabilityEndToEndTest {
 	}
 
 	/**
+	 * What an operator sees while payment-service is down: Prometheus marks its target
+	 * down ({@code ServiceDown}'s expression), and the broker-side lag of its consumer
+	 * group grows by the orders placed meanwhile, reported by the relay although no
+	 * consumer of the group runs. Once it is back, the lag drains to zero and the orders
+	 * are confirmed.
+	 */
+	@Test
+	void consumerLagIsVisibleWhileTheConsumerIsDownAndDrainsWhenItReturns() {
+		Api.put(suite.inventory.url() + "/products/OBS-LAG",
+				"{\"name\":\"lag\",\"unitPriceMinor\":100,\"currency\":\"EUR\",\"available\":100}");
+		Api.put(suite.payment.url() + "/accounts/obs-lag", "{\"balanceMinor\":100000,\"currency\":\"EUR\"}");
+		String paymentTarget = suite.payment.url().replace("http://", "");
+		String lag = "sum(max by (topic, partition) (kafka_consumergroup_lag{consumergroup=\"payment-service\"}))";
+		// payment-service's group has committed offsets (so the broker knows its topics)
+		String first = placeLagOrder();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(Api.get(suite.order.url() + "/orders/" + first).body().get("status").asString())
+						.isEqualTo("CONFIRMED"));
+		suite.payment.kill();
+		try {
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				ids.add(placeLagOrder());
+			}
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				assertThat(value("up{instance=\"" + paymentTarget + "\"}")).isEqualTo(0);
+				assertThat(value(lag)).isGreaterThanOrEqualTo(6);
+			});
+			assertThat(ids).allSatisfy(
+					(id) -> assertThat(Api.get(suite.order.url() + "/orders/" + id).body().get("status").asString())
+						.isEqualTo("PENDING"));
+		}
+		finally {
+			suite.payment.start().awaitReady(Duration.ofSeconds(180));
+		}
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(value(lag)).isZero());
+	}
+
+	private static String placeLagOrder() {
+		return Api
+			.post(suite.order.url() + "/orders",
+					"{\"customerId\":\"obs-lag\",\"lines\":[{\"sku\":\"OBS-LAG\",\"quantity\":1}]}", null)
+			.body()
+			.get("id")
+			.asString();
+	}
+
+	/** The single value of an instant query; NaN when it has no result. */
+	private static double value(String query) {
+		JsonNode result = Api
+			.get(prometheusUrl + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+			.body()
+			.get("data")
+			.get("result");
+		return result.isEmpty() ? Double.NaN : Double.parseDouble(result.get(0).get("value").get(1).asString());
+	}
+
+	/**
 	 * Every panel query of the shipped dashboards, and every alert expression without its
 	 * threshold.
 	 */

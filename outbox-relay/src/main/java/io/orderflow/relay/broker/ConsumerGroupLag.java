@@ -2,8 +2,11 @@ package io.orderflow.relay.broker;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,9 +16,9 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,12 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@code kafka_consumergroup_lag} (the name the Kafka lag exporters use) with tags
  * {@code consumergroup}, {@code topic} and {@code partition}, and keeps being reported
  * while the group's consumers are down, which is when it matters most.
+ * <p>
+ * A group's topics are those it has committed offsets on. Every partition of such a topic
+ * is reported, also one the group never committed on: its lag counts from the log start,
+ * which is where our consumers begin ({@code auto-offset-reset: earliest}). Otherwise a
+ * partition whose records nobody has consumed yet (the group's consumers died first)
+ * would be missing instead of lagging.
  */
 class ConsumerGroupLag {
 
@@ -60,29 +69,91 @@ class ConsumerGroupLag {
 	}
 
 	List<MultiGauge.Row<?>> measure() throws ExecutionException, InterruptedException, TimeoutException {
-		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
-		for (ConsumerGroupListing group : this.admin.listConsumerGroups()
-			.all()
-			.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-			Map<TopicPartition, OffsetAndMetadata> offsets = this.admin.listConsumerGroupOffsets(group.groupId())
-				.partitionsToOffsetAndMetadata()
-				.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+		for (ConsumerGroupListing group : get(this.admin.listConsumerGroups().all())) {
+			Map<TopicPartition, Long> offsets = new HashMap<>();
+			get(this.admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata())
+				.forEach((partition, offset) -> {
+					if (offset != null) {
+						offsets.put(partition, offset.offset());
+					}
+				});
 			committed.put(group.groupId(), offsets);
 		}
-		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-		committed.values().forEach((offsets) -> offsets.keySet().forEach((tp) -> request.put(tp, OffsetSpec.latest())));
-		Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = request.isEmpty() ? Map.of()
-				: this.admin.listOffsets(request).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-		List<MultiGauge.Row<?>> rows = new ArrayList<>();
-		committed.forEach((group, offsets) -> offsets.forEach((partition, offset) -> {
-			ListOffsetsResult.ListOffsetsResultInfo end = ends.get(partition);
-			if (offset != null && end != null) {
-				long lag = Math.max(0, end.offset() - offset.offset());
-				rows.add(MultiGauge.Row.of(Tags.of("consumergroup", group, "topic", partition.topic(), "partition",
-						Integer.toString(partition.partition())), lag));
+		Set<String> topics = new TreeSet<>();
+		committed.values().forEach((offsets) -> offsets.keySet().forEach((tp) -> topics.add(tp.topic())));
+		Map<String, Integer> partitions = partitionCounts(topics);
+		Set<TopicPartition> all = new HashSet<>();
+		partitions.forEach((topic, count) -> {
+			for (int p = 0; p < count; p++) {
+				all.add(new TopicPartition(topic, p));
 			}
-		}));
+		});
+		return rows(committed, partitions, offsets(all, OffsetSpec.earliest()), offsets(all, OffsetSpec.latest()));
+	}
+
+	/**
+	 * @param committed per group, its committed offset per partition
+	 * @param partitions the partition count of every topic any group committed on (a
+	 * topic that no longer exists is absent)
+	 * @param starts the log-start offset of every partition
+	 * @param ends the log-end offset of every partition
+	 * @return one row per group and partition of the topics it committed on
+	 */
+	static List<MultiGauge.Row<?>> rows(Map<String, Map<TopicPartition, Long>> committed,
+			Map<String, Integer> partitions, Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
+		List<MultiGauge.Row<?>> rows = new ArrayList<>();
+		committed.forEach((group, offsets) -> {
+			Set<String> topics = new TreeSet<>();
+			offsets.keySet().forEach((tp) -> topics.add(tp.topic()));
+			for (String topic : topics) {
+				for (int p = 0; p < partitions.getOrDefault(topic, 0); p++) {
+					TopicPartition partition = new TopicPartition(topic, p);
+					Long end = ends.get(partition);
+					Long from = offsets.getOrDefault(partition, starts.get(partition));
+					if (end != null && from != null) {
+						rows.add(MultiGauge.Row.of(
+								Tags.of("consumergroup", group, "topic", topic, "partition", Integer.toString(p)),
+								Math.max(0, end - from)));
+					}
+				}
+			}
+		});
 		return rows;
+	}
+
+	private Map<String, Integer> partitionCounts(Set<String> topics) throws InterruptedException, TimeoutException {
+		Map<String, Integer> counts = new HashMap<>();
+		if (topics.isEmpty()) {
+			return counts;
+		}
+		for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : this.admin.describeTopics(topics)
+			.topicNameValues()
+			.entrySet()) {
+			try {
+				counts.put(topic.getKey(), get(topic.getValue()).partitions().size());
+			}
+			catch (ExecutionException ex) {
+				// deleted since the group committed on it: nothing to report
+			}
+		}
+		return counts;
+	}
+
+	private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec)
+			throws ExecutionException, InterruptedException, TimeoutException {
+		if (partitions.isEmpty()) {
+			return Map.of();
+		}
+		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+		partitions.forEach((partition) -> request.put(partition, spec));
+		Map<TopicPartition, Long> offsets = new HashMap<>();
+		get(this.admin.listOffsets(request).all()).forEach((partition, info) -> offsets.put(partition, info.offset()));
+		return offsets;
+	}
+
+	private static <T> T get(KafkaFuture<T> future) throws ExecutionException, InterruptedException, TimeoutException {
+		return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 	}
 
 }

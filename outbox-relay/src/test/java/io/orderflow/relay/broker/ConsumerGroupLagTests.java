@@ -49,20 +49,32 @@ class ConsumerGroupLagTests {
 				KafkaProducer<String, String> producer = new KafkaProducer<>(
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
 						new StringSerializer(), new StringSerializer())) {
-			admin.createTopics(java.util.List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+			admin.createTopics(java.util.List.of(new NewTopic(topic, 2, (short) 1))).all().get();
 			for (int i = 0; i < 7; i++) {
-				producer.send(new ProducerRecord<>(topic, "k", "v" + i)).get();
+				producer.send(new ProducerRecord<>(topic, 0, "k", "v" + i)).get();
 			}
-			// the group consumed 2 records, then all its consumers stopped
+			for (int i = 0; i < 3; i++) {
+				producer.send(new ProducerRecord<>(topic, 1, "k", "w" + i)).get();
+			}
+			// the group consumed 2 records of partition 0 and none of partition 1, then
+			// all its
+			// consumers stopped
 			admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2)))
 				.all()
 				.get();
 		}
 
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.meters.find("kafka.consumergroup.lag")
-				.tags("consumergroup", group, "topic", topic, "partition", "0")
-				.gauge()).isNotNull().satisfies((gauge) -> assertThat(gauge.value()).isEqualTo(5.0)));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(lag(group, topic, 0)).isEqualTo(5.0);
+			assertThat(lag(group, topic, 1)).isEqualTo(3.0);
+		});
+	}
+
+	private double lag(String group, String topic, int partition) {
+		var gauge = this.meters.find("kafka.consumergroup.lag")
+			.tags("consumergroup", group, "topic", topic, "partition", Integer.toString(partition))
+			.gauge();
+		return (gauge != null) ? gauge.value() : Double.NaN;
 	}
 
 }
