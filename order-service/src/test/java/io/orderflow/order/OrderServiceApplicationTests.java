@@ -63,6 +63,10 @@ class OrderServiceApplicationTests {
 			.uri("/actuator/env")
 			.exchange((request, response) -> response.getStatusCode().value());
 		assertThat(envStatus).isEqualTo(404);
+		Integer linksStatus = client.get()
+			.uri("/actuator")
+			.exchange((request, response) -> response.getStatusCode().value());
+		assertThat(linksStatus).isEqualTo(404);
 	}
 
 }
