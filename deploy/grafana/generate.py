@@ -1,49 +1,103 @@
 #!/usr/bin/env python3
 """Writes the Grafana dashboards (dashboards/*.json) from the panel lists below: one place for every query, which
-the observability test also runs against a real Prometheus. Run: python3 deploy/grafana/generate.py"""
+the observability test also runs against a real Prometheus (with every dashboard variable set to "All", i.e. `.*`).
+Run: python3 deploy/grafana/generate.py"""
 import json, os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+# A panel: (title, unit, [(legend, expr), ...]). "$group" / "$application" / "$source" are the dashboard's variables.
+GROUP = 'consumergroup=~"$group"'
+APP = 'application=~"$application"'
+SOURCE = 'source=~"$source"'
+
 DASHBOARDS = {
-    "consumer-lag": ("Orderflow / Consumer lag", [
-        ("Lag per group and partition (broker view)", "max by (consumergroup, topic, partition) (kafka_consumergroup_lag)", "short"),
-        ("Total lag per group", "sum by (consumergroup) (max by (consumergroup, topic, partition) (kafka_consumergroup_lag))", "short"),
-        ("Records lag per partition (client view)", "max by (application, topic, partition) (kafka_consumer_fetch_manager_records_lag)", "short"),
-        ("Consume rate", "sum by (application, topic) (rate(kafka_consumer_fetch_manager_records_consumed_total[1m]))", "ops"),
-        ("Rebalances", "sum by (application) (increase(kafka_consumer_coordinator_rebalance_total[5m]))", "short"),
-        ("Dead letters", "sum by (application, topic) (increase(orderflow_dead_letters_total[5m]))", "short"),
-    ]),
-    "saga-outbox": ("Orderflow / Saga and outbox", [
-        ("Orders placed /s", "sum(rate(orderflow_orders_placed_total[1m]))", "ops"),
-        ("Orders by terminal status /s", "sum by (status) (rate(orderflow_orders_completed_total[1m]))", "ops"),
-        ("Saga duration p50/p95/p99", "histogram_quantile(0.95, sum by (le) (rate(orderflow_saga_duration_seconds_bucket[5m])))", "s"),
-        ("Orders pending", "max(orderflow_orders_pending)", "short"),
-        ("Oldest pending order age", "max(orderflow_orders_pending_oldest_age_seconds)", "s"),
-        ("Outbox backlog per service DB", "max by (source) (outbox_backlog_rows)", "short"),
-        ("Oldest unpublished outbox row", "max by (source) (outbox_oldest_unpublished_age_seconds)", "s"),
-        ("Published events /s", "sum by (source) (rate(outbox_published_events_total[1m]))", "ops"),
-        ("Publish latency commit->ack p99", "histogram_quantile(0.99, sum by (le, source) (rate(outbox_publish_latency_seconds_bucket[5m])))", "s"),
-        ("Relay leader per source", "sum by (source) (outbox_relay_leader)", "short"),
-    ]),
+    "consumer-lag": {
+        "title": "Orderflow / Consumer lag",
+        "variables": [
+            ("group", "Consumer group", "label_values(kafka_consumergroup_lag, consumergroup)"),
+            ("application", "Service", "label_values(kafka_consumer_fetch_manager_records_lag, application)"),
+        ],
+        "panels": [
+            ("Lag per group and partition (broker view)", "short", [
+                ("{{consumergroup}} {{topic}}/{{partition}}",
+                 f"max by (consumergroup, topic, partition) (kafka_consumergroup_lag{{{GROUP}}})")]),
+            ("Total lag per group (broker view)", "short", [
+                ("{{consumergroup}}",
+                 f"sum by (consumergroup) (max by (consumergroup, topic, partition) (kafka_consumergroup_lag{{{GROUP}}}))")]),
+            ("Records lag per partition (consumer view)", "short", [
+                ("{{application}} {{topic}}/{{partition}}",
+                 f"max by (application, topic, partition) (kafka_consumer_fetch_manager_records_lag{{{APP}}})")]),
+            ("Consume rate", "ops", [
+                ("{{application}} {{topic}}",
+                 f"sum by (application, topic) (rate(kafka_consumer_fetch_manager_records_consumed_total{{{APP}}}[1m]))")]),
+            ("Rebalances (5m)", "short", [
+                ("{{application}}",
+                 f"sum by (application) (increase(kafka_consumer_coordinator_rebalance_total{{{APP}}}[5m]))")]),
+            ("Dead letters (5m)", "short", [
+                ("{{application}} {{topic}}",
+                 f"sum by (application, topic) (increase(orderflow_dead_letters_total{{{APP}}}[5m]))")]),
+        ],
+    },
+    "saga-outbox": {
+        "title": "Orderflow / Saga and outbox",
+        "variables": [
+            ("source", "Outbox (service database)", "label_values(outbox_backlog_rows, source)"),
+        ],
+        "panels": [
+            ("Orders placed /s", "ops", [("placed", "sum(rate(orderflow_orders_placed_total[1m]))")]),
+            ("Orders by terminal status /s", "ops", [
+                ("{{status}}", "sum by (status) (rate(orderflow_orders_completed_total[1m]))")]),
+            ("Saga duration (placed -> terminal)", "s", [
+                (f"p{q}", f"histogram_quantile(0.{q}, sum by (le) (rate(orderflow_saga_duration_seconds_bucket[5m])))")
+                for q in ("50", "95", "99")]),
+            ("Orders pending", "short", [("pending", "max(orderflow_orders_pending)")]),
+            ("Oldest pending order age", "s", [("oldest", "max(orderflow_orders_pending_oldest_age_seconds)")]),
+            ("Outbox backlog per service DB", "short", [
+                ("{{source}}", f"max by (source) (outbox_backlog_rows{{{SOURCE}}})")]),
+            ("Oldest unpublished outbox row", "s", [
+                ("{{source}}", f"max by (source) (outbox_oldest_unpublished_age_seconds{{{SOURCE}}})")]),
+            ("Published events /s", "ops", [
+                ("{{source}}", f"sum by (source) (rate(outbox_published_events_total{{{SOURCE}}}[1m]))")]),
+            ("Publish latency (commit -> broker ack)", "s", [
+                (f"{{{{source}}}} p{q}",
+                 f"histogram_quantile(0.{q}, sum by (le, source) (rate(outbox_publish_latency_seconds_bucket{{{SOURCE}}}[5m])))")
+                for q in ("50", "99")]),
+            ("Relay leader per source", "short", [
+                ("{{source}}", f"sum by (source) (outbox_relay_leader{{{SOURCE}}})")]),
+        ],
+    },
 }
 
+DATASOURCE = {"type": "prometheus", "uid": "prometheus"}
 
-def panel(index, title, expr, unit):
+
+def panel(index, title, unit, targets):
     return {
-        "id": index + 1, "type": "timeseries", "title": title,
-        "datasource": {"type": "prometheus", "uid": "prometheus"},
+        "id": index + 1, "type": "timeseries", "title": title, "datasource": DATASOURCE,
         "gridPos": {"h": 8, "w": 12, "x": (index % 2) * 12, "y": (index // 2) * 8},
         "fieldConfig": {"defaults": {"unit": unit}, "overrides": []},
-        "targets": [{"refId": "A", "expr": expr, "datasource": {"type": "prometheus", "uid": "prometheus"}}],
+        "options": {"legend": {"displayMode": "list", "placement": "bottom"}},
+        "targets": [{"refId": chr(ord("A") + i), "expr": expr, "legendFormat": legend, "datasource": DATASOURCE}
+                    for i, (legend, expr) in enumerate(targets)],
     }
 
 
-for uid, (title, panels) in DASHBOARDS.items():
+def variable(name, label, query):
+    return {
+        "name": name, "label": label, "type": "query", "datasource": DATASOURCE,
+        "query": {"query": query, "refId": name}, "definition": query, "refresh": 2, "sort": 1,
+        "multi": True, "includeAll": True, "allValue": ".*",
+        "current": {"selected": True, "text": ["All"], "value": ["$__all"]},
+    }
+
+
+for uid, spec in DASHBOARDS.items():
     dashboard = {
-        "uid": "orderflow-" + uid, "title": title, "schemaVersion": 39, "version": 1, "editable": True,
+        "uid": "orderflow-" + uid, "title": spec["title"], "schemaVersion": 39, "version": 1, "editable": True,
         "time": {"from": "now-1h", "to": "now"}, "refresh": "10s", "tags": ["orderflow"],
-        "panels": [panel(i, *p) for i, p in enumerate(panels)],
+        "templating": {"list": [variable(*v) for v in spec["variables"]]},
+        "panels": [panel(i, *p) for i, p in enumerate(spec["panels"])],
     }
     with open(os.path.join(HERE, "dashboards", uid + ".json"), "w") as out:
         json.dump(dashboard, out, indent=2)

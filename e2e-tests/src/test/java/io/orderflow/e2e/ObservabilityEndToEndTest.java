@@ -33,6 +33,8 @@ class ObservabilityEndToEndTest {
 
 	private static final Path ROOT = Path.of(System.getProperty("orderflow.project.root", ".."));
 
+	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((\\w+), (\\w+)\\)");
+
 	private static Suite suite;
 
 	private static Process prometheus;
@@ -100,7 +102,7 @@ class ObservabilityEndToEndTest {
 						.isIn("CONFIRMED", "REJECTED")));
 
 		Map<String, String> queries = queries();
-		assertThat(queries).hasSizeGreaterThan(15);
+		assertThat(queries).hasSizeGreaterThan(25);
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 			List<String> empty = new ArrayList<>();
 			queries.forEach((name, query) -> {
@@ -178,17 +180,34 @@ class ObservabilityEndToEndTest {
 	}
 
 	/**
-	 * Every panel query of the shipped dashboards, and every alert expression without its
-	 * threshold.
+	 * Every panel query of the shipped dashboards (each variable at "All"), every
+	 * variable's values query, and every alert expression without its threshold.
 	 */
 	private static Map<String, String> queries() throws IOException {
 		Map<String, String> queries = new java.util.LinkedHashMap<>();
 		try (var dashboards = Files.list(ROOT.resolve("deploy/grafana/dashboards"))) {
 			for (Path file : dashboards.filter((f) -> f.toString().endsWith(".json")).sorted().toList()) {
-				for (JsonNode panel : Api.JSON.readTree(Files.readString(file)).get("panels")) {
+				JsonNode dashboard = Api.JSON.readTree(Files.readString(file));
+				List<String> variables = new ArrayList<>();
+				for (JsonNode variable : dashboard.get("templating").get("list")) {
+					variables.add(variable.get("name").asString());
+					// Grafana's label_values(metric, label): the label's values in the
+					// metric's series
+					Matcher labelValues = LABEL_VALUES.matcher(variable.get("definition").asString());
+					assertThat(labelValues.matches()).as(variable.toString()).isTrue();
+					queries.put(file.getFileName() + " / variable " + variable.get("name").asString(),
+							"group by (" + labelValues.group(2) + ") (" + labelValues.group(1) + ")");
+				}
+				for (JsonNode panel : dashboard.get("panels")) {
 					for (JsonNode target : panel.get("targets")) {
-						queries.put(file.getFileName() + " / " + panel.get("title").asString(),
-								target.get("expr").asString());
+						// every variable at "All" (its allValue)
+						String expr = target.get("expr").asString();
+						for (String variable : variables) {
+							expr = expr.replace("$" + variable, ".*");
+						}
+						assertThat(expr).as(panel.get("title").asString()).doesNotContain("$");
+						queries.put(file.getFileName() + " / " + panel.get("title").asString() + " / "
+								+ target.get("refId").asString(), expr);
 					}
 				}
 			}
