@@ -178,9 +178,12 @@ public final class LoadGenerator {
 
 	private void printProgress(long start, long now) {
 		double seconds = (now - start) / 1e9;
-		System.out.printf(Locale.ROOT, "\r%5.1fs  placed %d/%d  terminal %d  in flight %d  failed %d  %.1f orders/s   ",
-				seconds, this.placed.get(), this.options.orders(), this.latencies.size(), this.pending.size(),
-				this.failedPosts.get(), this.placed.get() / Math.max(seconds, 0.001));
+		// on a terminal the line rewrites itself; in a log file, one line a second
+		String format = (System.console() != null)
+				? "\r%5.1fs  placed %d/%d  terminal %d  in flight %d  failed %d  %.1f orders/s   "
+				: "%5.1fs  placed %d/%d  terminal %d  in flight %d  failed %d  %.1f orders/s%n";
+		System.out.printf(Locale.ROOT, format, seconds, this.placed.get(), this.options.orders(), this.latencies.size(),
+				this.pending.size(), this.failedPosts.get(), this.placed.get() / Math.max(seconds, 0.001));
 	}
 
 	private boolean report(double seconds) {
