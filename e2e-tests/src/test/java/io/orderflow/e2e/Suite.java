@@ -23,7 +23,7 @@ final class Suite implements AutoCloseable {
 
 	final ServiceProcess relay;
 
-	private Suite(String name, boolean traced) {
+	private Suite(String name, String otlpTraces) {
 		PostgresServer postgres = PostgresServer.get();
 		Map<String, String> common = new HashMap<>();
 		common.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
@@ -33,13 +33,16 @@ final class Suite implements AutoCloseable {
 		// transient failures are retried briefly here, to keep the tests short
 		common.put("ORDERFLOW_CONSUMER_INITIALINTERVAL", "200ms");
 		common.put("ORDERFLOW_CONSUMER_MAXRETRIES", "5");
-		if (traced) {
-			// the OpenTelemetry Java agent (deploy/runtime), spans written to the log
+		if (otlpTraces != null) {
+			// the OpenTelemetry Java agent (deploy/runtime), exporting spans over
+			// OTLP/HTTP
 			java.nio.file.Path agent = java.nio.file.Path.of(System.getProperty("orderflow.project.root", ".."))
 				.resolve("deploy/runtime/target/otel/opentelemetry-javaagent.jar")
 				.toAbsolutePath();
-			common.put("JAVA_TOOL_OPTIONS", "-javaagent:" + agent + " -Dotel.traces.exporter=logging"
-					+ " -Dotel.metrics.exporter=none -Dotel.logs.exporter=none");
+			common.put("JAVA_TOOL_OPTIONS",
+					"-javaagent:" + agent + " -Dotel.traces.exporter=otlp -Dotel.exporter.otlp.protocol=http/protobuf"
+							+ " -Dotel.exporter.otlp.traces.endpoint=" + otlpTraces + " -Dotel.bsp.schedule.delay=200"
+							+ " -Dotel.metrics.exporter=none -Dotel.logs.exporter=none");
 		}
 		String orderDb = postgres.createDatabase(name + "_order");
 		String inventoryDb = postgres.createDatabase(name + "_inventory");
@@ -64,17 +67,17 @@ final class Suite implements AutoCloseable {
 	 * @return the running suite
 	 */
 	static Suite start(String name) {
-		return start(name, false);
+		return start(name, null);
 	}
 
 	/**
 	 * @param name readable part of the database names
-	 * @param traced whether the services run with the OpenTelemetry agent, logging their
-	 * spans
+	 * @param otlpTraces where the services' OpenTelemetry agents export their spans
+	 * (OTLP/HTTP traces endpoint), or {@code null} to run them without the agent
 	 * @return the running suite
 	 */
-	static Suite start(String name, boolean traced) {
-		Suite suite = new Suite(name, traced);
+	static Suite start(String name, String otlpTraces) {
+		Suite suite = new Suite(name, otlpTraces);
 		for (ServiceProcess service : suite.all()) {
 			service.start();
 		}
