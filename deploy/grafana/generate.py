@@ -37,6 +37,8 @@ DASHBOARDS = {
             ("Dead letters (5m)", "short", [
                 ("{{application}} {{topic}}",
                  f"sum by (application, topic) (increase(orderflow_dead_letters_total{{{APP}}}[5m]))")]),
+            ("Records in dead-letter topics (broker view)", "short", [
+                ("{{topic}}", "max by (topic) (orderflow_dead_letter_topic_records)")]),
         ],
     },
     "saga-outbox": {

@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One admin client for what the relay asks the broker besides publishing: its health
- * ({@code kafka}, part of the readiness group) and the broker-side consumer-lag exporter
- * ({@code orderflow.relay.lag-exporter.enabled}, on by default). The relay already talks
- * to the broker, so it reports lag for every group without a separate exporter process.
+ * ({@code kafka}, part of the readiness group), and the broker's view of consumer-group
+ * lag and of the dead-letter topics' sizes ({@code orderflow.relay.lag-exporter.enabled},
+ * on by default). The relay already talks to the broker, so it reports them without a
+ * separate exporter process.
  */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
@@ -39,6 +40,12 @@ class BrokerConfiguration {
 	@ConditionalOnProperty(name = "orderflow.relay.lag-exporter.enabled", havingValue = "true", matchIfMissing = true)
 	ConsumerGroupLag consumerGroupLag(Admin relayAdmin, MeterRegistry meters) {
 		return new ConsumerGroupLag(relayAdmin, meters);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "orderflow.relay.lag-exporter.enabled", havingValue = "true", matchIfMissing = true)
+	DeadLetterTopicSizes deadLetterTopicSizes(Admin relayAdmin, MeterRegistry meters) {
+		return new DeadLetterTopicSizes(relayAdmin, meters);
 	}
 
 }

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The relay reports consumer-group lag as the broker sees it, also for a group none of
- * whose consumers runs.
+ * whose consumers runs, and the size of every dead-letter topic.
  */
 @SpringBootTest(classes = OutboxRelayApplication.class, properties = { "orderflow.relay.sources[0].name=test",
 		"orderflow.relay.sources[0].url=${spring.datasource.url}",
@@ -68,6 +68,27 @@ class ConsumerGroupLagTests {
 			assertThat(lag(group, topic, 0)).isEqualTo(5.0);
 			assertThat(lag(group, topic, 1)).isEqualTo(3.0);
 		});
+	}
+
+	@Test
+	void reportsHowManyRecordsEachDeadLetterTopicHolds() throws Exception {
+		String topic = "lag-test-" + UUID.randomUUID() + ".dlt";
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()));
+				KafkaProducer<String, String> producer = new KafkaProducer<>(
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
+						new StringSerializer(), new StringSerializer())) {
+			admin.createTopics(java.util.List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+			producer.send(new ProducerRecord<>(topic, 0, "k", "a")).get();
+			producer.send(new ProducerRecord<>(topic, 1, "k", "b")).get();
+			producer.send(new ProducerRecord<>(topic, 1, "k", "c")).get();
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					this.meters.find("orderflow.dead.letter.topic.records").tags("topic", topic).gauge())
+				.isNotNull()
+				.satisfies((gauge) -> assertThat(gauge.value()).isEqualTo(3.0)));
 	}
 
 	private double lag(String group, String topic, int partition) {

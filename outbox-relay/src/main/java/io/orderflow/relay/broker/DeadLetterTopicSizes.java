@@ -1,0 +1,95 @@
+package io.orderflow.relay.broker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * How many records each dead-letter topic ({@code *.dlt}) holds, as the broker sees it
+ * (log-end minus log-start offset, summed over its partitions), exported as
+ * {@code orderflow_dead_letter_topic_records{topic}}. Unlike the services' own counters
+ * it survives their restarts and counts what any producer dead-lettered; a replay does
+ * not lower it (dead letters stay until retention removes them).
+ */
+class DeadLetterTopicSizes {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeadLetterTopicSizes.class);
+
+	private static final String SUFFIX = ".dlt";
+
+	private static final long TIMEOUT_SECONDS = 10;
+
+	private final Admin admin;
+
+	private final MultiGauge records;
+
+	DeadLetterTopicSizes(Admin admin, MeterRegistry meters) {
+		this.admin = admin;
+		this.records = MultiGauge.builder("orderflow.dead.letter.topic.records")
+			.description("Records in each dead-letter topic (log-end minus log-start offset, broker view)")
+			.register(meters);
+	}
+
+	@Scheduled(fixedDelayString = "${orderflow.relay.lag-interval:10s}", initialDelay = 1000)
+	void refresh() {
+		try {
+			this.records.register(measure(), true);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("Could not read the dead-letter topics: {}", ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	List<MultiGauge.Row<?>> measure() throws ExecutionException, InterruptedException, TimeoutException {
+		List<String> topics = get(this.admin.listTopics().names()).stream()
+			.filter((name) -> name.endsWith(SUFFIX))
+			.sorted()
+			.toList();
+		if (topics.isEmpty()) {
+			return List.of();
+		}
+		Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		for (TopicDescription topic : get(this.admin.describeTopics(topics).allTopicNames()).values()) {
+			topic.partitions().forEach((partition) -> {
+				TopicPartition tp = new TopicPartition(topic.name(), partition.partition());
+				earliest.put(tp, OffsetSpec.earliest());
+				latest.put(tp, OffsetSpec.latest());
+			});
+		}
+		Map<TopicPartition, Long> starts = new HashMap<>();
+		get(this.admin.listOffsets(earliest).all()).forEach((tp, info) -> starts.put(tp, info.offset()));
+		Map<String, Long> sizes = new HashMap<>();
+		topics.forEach((topic) -> sizes.put(topic, 0L));
+		get(this.admin.listOffsets(latest).all()).forEach((tp, info) -> sizes.merge(tp.topic(),
+				Math.max(0, info.offset() - starts.getOrDefault(tp, info.offset())), Long::sum));
+		List<MultiGauge.Row<?>> rows = new ArrayList<>();
+		sizes.forEach((topic, size) -> rows.add(MultiGauge.Row.of(Tags.of("topic", topic), size)));
+		return rows;
+	}
+
+	private static <T> T get(KafkaFuture<T> future) throws ExecutionException, InterruptedException, TimeoutException {
+		return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+	}
+
+}
