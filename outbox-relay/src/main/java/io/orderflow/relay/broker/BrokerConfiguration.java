@@ -36,16 +36,28 @@ class BrokerConfiguration {
 		return new BrokerHealthIndicator(relayAdmin, Duration.ofSeconds(3));
 	}
 
-	@Bean
+	/**
+	 * The broker-view exporters, both on {@code orderflow.relay.lag-exporter.enabled}.
+	 */
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "orderflow.relay.lag-exporter.enabled", havingValue = "true", matchIfMissing = true)
-	ConsumerGroupLag consumerGroupLag(Admin relayAdmin, MeterRegistry meters) {
-		return new ConsumerGroupLag(relayAdmin, meters);
-	}
+	static class Exporters {
 
-	@Bean
-	@ConditionalOnProperty(name = "orderflow.relay.lag-exporter.enabled", havingValue = "true", matchIfMissing = true)
-	DeadLetterTopicSizes deadLetterTopicSizes(Admin relayAdmin, MeterRegistry meters) {
-		return new DeadLetterTopicSizes(relayAdmin, meters);
+		@Bean
+		BrokerOffsets brokerOffsets(Admin relayAdmin) {
+			return new BrokerOffsets(relayAdmin);
+		}
+
+		@Bean
+		ConsumerGroupLag consumerGroupLag(BrokerOffsets brokerOffsets, MeterRegistry meters) {
+			return new ConsumerGroupLag(brokerOffsets, meters);
+		}
+
+		@Bean
+		DeadLetterTopicSizes deadLetterTopicSizes(BrokerOffsets brokerOffsets, MeterRegistry meters) {
+			return new DeadLetterTopicSizes(brokerOffsets, meters);
+		}
+
 	}
 
 }

@@ -15,7 +15,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * {@code kafka}: UP with the controller's id while the cluster answers within the
  * timeout, DOWN otherwise. Nothing can be published while it is DOWN; rows wait in the
- * outboxes.
+ * outboxes. (The services' {@code kafka} contributor lives in {@code platform/messaging},
+ * which the relay must not depend on: it never touches schemas or serdes.)
  */
 final class BrokerHealthIndicator implements HealthIndicator {
 

@@ -1,24 +1,18 @@
 package io.orderflow.relay.broker;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +36,12 @@ class ConsumerGroupLag {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConsumerGroupLag.class);
 
-	private static final long TIMEOUT_SECONDS = 10;
-
-	private final Admin admin;
+	private final BrokerOffsets offsets;
 
 	private final MultiGauge lag;
 
-	ConsumerGroupLag(Admin admin, MeterRegistry meters) {
-		this.admin = admin;
+	ConsumerGroupLag(BrokerOffsets offsets, MeterRegistry meters) {
+		this.offsets = offsets;
 		this.lag = MultiGauge.builder("kafka.consumergroup.lag")
 			.description("Log-end offset minus committed offset, per consumer group and partition (broker view)")
 			.register(meters);
@@ -69,34 +61,32 @@ class ConsumerGroupLag {
 	}
 
 	List<MultiGauge.Row<?>> measure() throws ExecutionException, InterruptedException, TimeoutException {
-		Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
-		for (ConsumerGroupListing group : get(this.admin.listConsumerGroups().all())) {
-			Map<TopicPartition, Long> offsets = new HashMap<>();
-			get(this.admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata())
-				.forEach((partition, offset) -> {
-					if (offset != null) {
-						offsets.put(partition, offset.offset());
-					}
-				});
-			committed.put(group.groupId(), offsets);
-		}
-		Set<String> topics = new TreeSet<>();
+		Map<String, Map<TopicPartition, Long>> committed = this.offsets.committed();
+		Set<String> topics = new HashSet<>();
 		committed.values().forEach((offsets) -> offsets.keySet().forEach((tp) -> topics.add(tp.topic())));
-		Map<String, Integer> partitions = partitionCounts(topics);
-		Set<TopicPartition> all = new HashSet<>();
-		partitions.forEach((topic, count) -> {
-			for (int p = 0; p < count; p++) {
-				all.add(new TopicPartition(topic, p));
-			}
+		Map<String, Integer> partitions = this.offsets.partitionCounts(topics);
+		Set<TopicPartition> all = BrokerOffsets.partitions(partitions);
+		// log-start offsets only where a group lags from there: a partition of its topics
+		// it never
+		// committed on
+		Set<TopicPartition> uncommitted = new HashSet<>();
+		committed.values().forEach((offsets) -> {
+			Set<String> groupTopics = new HashSet<>();
+			offsets.keySet().forEach((tp) -> groupTopics.add(tp.topic()));
+			all.stream()
+				.filter((tp) -> groupTopics.contains(tp.topic()) && !offsets.containsKey(tp))
+				.forEach(uncommitted::add);
 		});
-		return rows(committed, partitions, offsets(all, OffsetSpec.earliest()), offsets(all, OffsetSpec.latest()));
+		return rows(committed, partitions, this.offsets.offsets(uncommitted, OffsetSpec.earliest()),
+				this.offsets.offsets(all, OffsetSpec.latest()));
 	}
 
 	/**
 	 * @param committed per group, its committed offset per partition
 	 * @param partitions the partition count of every topic any group committed on (a
 	 * topic that no longer exists is absent)
-	 * @param starts the log-start offset of every partition
+	 * @param starts the log-start offset of (at least) every partition a group did not
+	 * commit on
 	 * @param ends the log-end offset of every partition
 	 * @return one row per group and partition of the topics it committed on
 	 */
@@ -120,40 +110,6 @@ class ConsumerGroupLag {
 			}
 		});
 		return rows;
-	}
-
-	private Map<String, Integer> partitionCounts(Set<String> topics) throws InterruptedException, TimeoutException {
-		Map<String, Integer> counts = new HashMap<>();
-		if (topics.isEmpty()) {
-			return counts;
-		}
-		for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : this.admin.describeTopics(topics)
-			.topicNameValues()
-			.entrySet()) {
-			try {
-				counts.put(topic.getKey(), get(topic.getValue()).partitions().size());
-			}
-			catch (ExecutionException ex) {
-				// deleted since the group committed on it: nothing to report
-			}
-		}
-		return counts;
-	}
-
-	private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec)
-			throws ExecutionException, InterruptedException, TimeoutException {
-		if (partitions.isEmpty()) {
-			return Map.of();
-		}
-		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-		partitions.forEach((partition) -> request.put(partition, spec));
-		Map<TopicPartition, Long> offsets = new HashMap<>();
-		get(this.admin.listOffsets(request).all()).forEach((partition, info) -> offsets.put(partition, info.offset()));
-		return offsets;
-	}
-
-	private static <T> T get(KafkaFuture<T> future) throws ExecutionException, InterruptedException, TimeoutException {
-		return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 	}
 
 }

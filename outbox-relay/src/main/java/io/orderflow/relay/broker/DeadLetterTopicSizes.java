@@ -4,17 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +31,12 @@ class DeadLetterTopicSizes {
 
 	private static final String SUFFIX = ".dlt";
 
-	private static final long TIMEOUT_SECONDS = 10;
-
-	private final Admin admin;
+	private final BrokerOffsets offsets;
 
 	private final MultiGauge records;
 
-	DeadLetterTopicSizes(Admin admin, MeterRegistry meters) {
-		this.admin = admin;
+	DeadLetterTopicSizes(BrokerOffsets offsets, MeterRegistry meters) {
+		this.offsets = offsets;
 		this.records = MultiGauge.builder("orderflow.dead.letter.topic.records")
 			.description("Records in each dead-letter topic (log-end minus log-start offset, broker view)")
 			.register(meters);
@@ -61,35 +56,16 @@ class DeadLetterTopicSizes {
 	}
 
 	List<MultiGauge.Row<?>> measure() throws ExecutionException, InterruptedException, TimeoutException {
-		List<String> topics = get(this.admin.listTopics().names()).stream()
-			.filter((name) -> name.endsWith(SUFFIX))
-			.sorted()
-			.toList();
-		if (topics.isEmpty()) {
-			return List.of();
-		}
-		Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-		for (TopicDescription topic : get(this.admin.describeTopics(topics).allTopicNames()).values()) {
-			topic.partitions().forEach((partition) -> {
-				TopicPartition tp = new TopicPartition(topic.name(), partition.partition());
-				earliest.put(tp, OffsetSpec.earliest());
-				latest.put(tp, OffsetSpec.latest());
-			});
-		}
-		Map<TopicPartition, Long> starts = new HashMap<>();
-		get(this.admin.listOffsets(earliest).all()).forEach((tp, info) -> starts.put(tp, info.offset()));
+		List<String> topics = this.offsets.topics().stream().filter((name) -> name.endsWith(SUFFIX)).toList();
+		Set<TopicPartition> partitions = BrokerOffsets.partitions(this.offsets.partitionCounts(topics));
+		Map<TopicPartition, Long> starts = this.offsets.offsets(partitions, OffsetSpec.earliest());
 		Map<String, Long> sizes = new HashMap<>();
 		topics.forEach((topic) -> sizes.put(topic, 0L));
-		get(this.admin.listOffsets(latest).all()).forEach((tp, info) -> sizes.merge(tp.topic(),
-				Math.max(0, info.offset() - starts.getOrDefault(tp, info.offset())), Long::sum));
+		this.offsets.offsets(partitions, OffsetSpec.latest())
+			.forEach((tp, end) -> sizes.merge(tp.topic(), Math.max(0, end - starts.getOrDefault(tp, end)), Long::sum));
 		List<MultiGauge.Row<?>> rows = new ArrayList<>();
 		sizes.forEach((topic, size) -> rows.add(MultiGauge.Row.of(Tags.of("topic", topic), size)));
 		return rows;
-	}
-
-	private static <T> T get(KafkaFuture<T> future) throws ExecutionException, InterruptedException, TimeoutException {
-		return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 	}
 
 }

@@ -44,21 +44,12 @@ class ConsumerGroupLagTests {
 	void reportsTheLagOfAGroupWhoseConsumersAreDown() throws Exception {
 		String topic = "lag-test-" + UUID.randomUUID();
 		String group = "stopped-consumers-" + UUID.randomUUID();
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()));
-				KafkaProducer<String, String> producer = new KafkaProducer<>(
-						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
-						new StringSerializer(), new StringSerializer())) {
-			admin.createTopics(java.util.List.of(new NewTopic(topic, 2, (short) 1))).all().get();
-			for (int i = 0; i < 7; i++) {
-				producer.send(new ProducerRecord<>(topic, 0, "k", "v" + i)).get();
-			}
-			for (int i = 0; i < 3; i++) {
-				producer.send(new ProducerRecord<>(topic, 1, "k", "w" + i)).get();
-			}
-			// the group consumed 2 records of partition 0 and none of partition 1, then
-			// all its
-			// consumers stopped
+		// 7 records on partition 0, 3 on partition 1
+		createAndFill(topic, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1);
+		// the group consumed 2 records of partition 0 and none of partition 1, then all
+		// its
+		// consumers stopped
+		try (Admin admin = admin()) {
 			admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2)))
 				.all()
 				.get();
@@ -73,22 +64,32 @@ class ConsumerGroupLagTests {
 	@Test
 	void reportsHowManyRecordsEachDeadLetterTopicHolds() throws Exception {
 		String topic = "lag-test-" + UUID.randomUUID() + ".dlt";
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()));
-				KafkaProducer<String, String> producer = new KafkaProducer<>(
-						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
-						new StringSerializer(), new StringSerializer())) {
-			admin.createTopics(java.util.List.of(new NewTopic(topic, 2, (short) 1))).all().get();
-			producer.send(new ProducerRecord<>(topic, 0, "k", "a")).get();
-			producer.send(new ProducerRecord<>(topic, 1, "k", "b")).get();
-			producer.send(new ProducerRecord<>(topic, 1, "k", "c")).get();
-		}
+		createAndFill(topic, 0, 1, 1);
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(
 					this.meters.find("orderflow.dead.letter.topic.records").tags("topic", topic).gauge())
 				.isNotNull()
 				.satisfies((gauge) -> assertThat(gauge.value()).isEqualTo(3.0)));
+	}
+
+	/**
+	 * Creates a topic of two partitions and writes one record per partition number given.
+	 */
+	private static void createAndFill(String topic, int... partitions) throws Exception {
+		try (Admin admin = admin();
+				KafkaProducer<String, String> producer = new KafkaProducer<>(
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
+						new StringSerializer(), new StringSerializer())) {
+			admin.createTopics(java.util.List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+			for (int partition : partitions) {
+				producer.send(new ProducerRecord<>(topic, partition, "k", "v")).get();
+			}
+		}
+	}
+
+	private static Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()));
 	}
 
 	private double lag(String group, String topic, int partition) {
