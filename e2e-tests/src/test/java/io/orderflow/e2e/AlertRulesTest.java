@@ -1,7 +1,8 @@
 package io.orderflow.e2e;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,9 @@ class AlertRulesTest {
 		String[] command = new String[args.length + 1];
 		command[0] = "promtool";
 		System.arraycopy(args, 0, command, 1, args.length);
-		Process process = new ProcessBuilder(command).directory(PROMETHEUS.toFile()).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor()).as(output).isZero();
-		return output;
+		Command.Result result = Command.run(PROMETHEUS, Map.of(), Duration.ofMinutes(1), command);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		return result.output();
 	}
 
 }

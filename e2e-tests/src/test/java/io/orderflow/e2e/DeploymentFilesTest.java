@@ -1,7 +1,8 @@
 package io.orderflow.e2e;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +20,9 @@ class DeploymentFilesTest {
 	@Test
 	void composeFileValidates() throws Exception {
 		MachineTools.require("docker-compose");
-		Process config = new ProcessBuilder("docker-compose", "-f", ROOT.resolve("docker-compose.yml").toString(),
-				"config", "-q")
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(config.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(config.waitFor()).as(output).isZero();
+		Command.Result config = Command.run(ROOT, Map.of(), Duration.ofMinutes(1), "docker-compose", "-f",
+				ROOT.resolve("docker-compose.yml").toString(), "config", "-q");
+		assertThat(config.exitCode()).as(config.output()).isZero();
 	}
 
 }

@@ -106,9 +106,7 @@ class ObservabilityEndToEndTest {
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 			List<String> empty = new ArrayList<>();
 			queries.forEach((name, query) -> {
-				JsonNode response = Api
-					.get(prometheusUrl + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
-					.body();
+				JsonNode response = query(query);
 				assertThat(response.get("status").asString()).as(name + ": " + query).isEqualTo("success");
 				if (response.get("data").get("result").isEmpty()) {
 					empty.add(name + ": " + query);
@@ -170,13 +168,15 @@ class ObservabilityEndToEndTest {
 	}
 
 	/** The single value of an instant query; NaN when it has no result. */
-	private static double value(String query) {
-		JsonNode result = Api
-			.get(prometheusUrl + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
-			.body()
-			.get("data")
-			.get("result");
+	private static double value(String promql) {
+		JsonNode result = query(promql).get("data").get("result");
 		return result.isEmpty() ? Double.NaN : Double.parseDouble(result.get(0).get("value").get(1).asString());
+	}
+
+	/** Prometheus' answer to an instant query. */
+	private static JsonNode query(String promql) {
+		return Api.get(prometheusUrl + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
+			.body();
 	}
 
 	/**

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
+import io.orderflow.e2e.Command.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,19 +115,9 @@ class OrderflowScriptTest {
 	}
 
 	private static Result run(Duration timeout, Map<String, String> environment, String... command) throws Exception {
-		Path output = Files.createTempFile("orderflow-script", ".log");
-		ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile());
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-		}
-		String text = Files.readString(output, StandardCharsets.UTF_8);
-		Files.delete(output);
-		System.out.println(text);
-		return new Result(process.isAlive() ? -1 : process.exitValue(), text);
+		Result result = Command.run(ROOT, environment, timeout, command);
+		System.out.println(result.output());
+		return result;
 	}
 
 	private static boolean taken(int port) {
@@ -148,9 +137,6 @@ class OrderflowScriptTest {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	private record Result(int exitCode, String output) {
 	}
 
 }

@@ -65,6 +65,8 @@ final class ServiceProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(this.environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(this.port));
+		// what the OpenTelemetry agent, when attached, names the service
+		builder.environment().put("OTEL_SERVICE_NAME", this.module);
 		try {
 			Files.createDirectories(this.log.getParent());
 			builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));

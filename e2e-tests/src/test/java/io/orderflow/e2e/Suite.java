@@ -1,5 +1,6 @@
 package io.orderflow.e2e;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class Suite implements AutoCloseable {
 		if (otlpTraces != null) {
 			// the OpenTelemetry Java agent (deploy/runtime), exporting spans over
 			// OTLP/HTTP
-			java.nio.file.Path agent = java.nio.file.Path.of(System.getProperty("orderflow.project.root", ".."))
+			Path agent = Path.of(System.getProperty("orderflow.project.root", ".."))
 				.resolve("deploy/runtime/target/otel/opentelemetry-javaagent.jar")
 				.toAbsolutePath();
 			common.put("JAVA_TOOL_OPTIONS",
@@ -47,14 +48,10 @@ final class Suite implements AutoCloseable {
 		String orderDb = postgres.createDatabase(name + "_order");
 		String inventoryDb = postgres.createDatabase(name + "_inventory");
 		String paymentDb = postgres.createDatabase(name + "_payment");
-		this.order = new ServiceProcess("order-service",
-				with(with(common, "DATABASE_URL", orderDb), "OTEL_SERVICE_NAME", "order-service"));
-		this.inventory = new ServiceProcess("inventory-service",
-				with(with(common, "DATABASE_URL", inventoryDb), "OTEL_SERVICE_NAME", "inventory-service"));
-		this.payment = new ServiceProcess("payment-service",
-				with(with(common, "DATABASE_URL", paymentDb), "OTEL_SERVICE_NAME", "payment-service"));
+		this.order = new ServiceProcess("order-service", with(common, "DATABASE_URL", orderDb));
+		this.inventory = new ServiceProcess("inventory-service", with(common, "DATABASE_URL", inventoryDb));
+		this.payment = new ServiceProcess("payment-service", with(common, "DATABASE_URL", paymentDb));
 		Map<String, String> relayEnvironment = new HashMap<>(common);
-		relayEnvironment.put("OTEL_SERVICE_NAME", "outbox-relay");
 		relayEnvironment.put("ORDER_DATABASE_URL", orderDb);
 		relayEnvironment.put("INVENTORY_DATABASE_URL", inventoryDb);
 		relayEnvironment.put("PAYMENT_DATABASE_URL", paymentDb);
