@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Applies the outcomes of the other services to an order, with the order row locked, and
  * appends the resulting events to the outbox in the same transaction.
  * <p>
- * Each method runs inside the caller's transaction (the consumer's, which also records
- * the event id as processed) and returns {@code false} when the order is unknown.
+ * Runs inside the caller's transaction: the consumer pipeline's, which also claims the
+ * event id.
  */
 @Service
 public class SagaTransitions {
@@ -42,59 +42,28 @@ public class SagaTransitions {
 	}
 
 	/**
-	 * @param id the order
-	 * @param total the total inventory priced
-	 * @param at when the stock was reserved
-	 * @return whether the order exists
+	 * Applies an outcome to its order (locked until the transaction ends) and appends the
+	 * resulting events. An outcome for an order that is no longer pending only adds to
+	 * its timeline.
+	 * @param outcome what happened
+	 * @throws UnknownOrderException when there is no such order
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean stockReserved(OrderId id, Money total, Instant at) {
-		return this.orders.findForUpdate(id.value()).map((order) -> {
-			order.stockReserved(total, at);
-			return true;
-		}).orElse(false);
-	}
-
-	/**
-	 * @param id the order
-	 * @param detail why the stock was rejected
-	 * @param at when
-	 * @return whether the order exists
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean stockRejected(OrderId id, String detail, Instant at) {
-		return this.orders.findForUpdate(id.value()).map((order) -> {
-			finish(order, order.reject(detail, at));
-			return true;
-		}).orElse(false);
-	}
-
-	/**
-	 * @param id the order
-	 * @param amount what was charged
-	 * @param at when
-	 * @return whether the order exists
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean paymentCompleted(OrderId id, Money amount, Instant at) {
-		return this.orders.findForUpdate(id.value()).map((order) -> {
-			finish(order, order.confirm(amount, at));
-			return true;
-		}).orElse(false);
-	}
-
-	/**
-	 * @param id the order
-	 * @param reason why the payment failed
-	 * @param at when
-	 * @return whether the order exists
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean paymentFailed(OrderId id, String reason, Instant at) {
-		return this.orders.findForUpdate(id.value()).map((order) -> {
-			finish(order, order.cancel(reason, at));
-			return true;
-		}).orElse(false);
+	public void apply(SagaOutcome outcome) {
+		Order order = this.orders.findForUpdate(outcome.orderId().value())
+			.orElseThrow(() -> new UnknownOrderException(outcome.orderId()));
+		if (outcome instanceof SagaOutcome.StockReserved reserved) {
+			order.stockReserved(reserved.total(), reserved.at());
+		}
+		else if (outcome instanceof SagaOutcome.StockRejected rejected) {
+			finish(order, order.reject(rejected.detail(), rejected.at()));
+		}
+		else if (outcome instanceof SagaOutcome.PaymentCompleted completed) {
+			finish(order, order.confirm(completed.amount(), completed.at()));
+		}
+		else if (outcome instanceof SagaOutcome.PaymentFailed failed) {
+			finish(order, order.cancel(failed.reason(), failed.at()));
+		}
 	}
 
 	private void finish(Order order, boolean changed) {

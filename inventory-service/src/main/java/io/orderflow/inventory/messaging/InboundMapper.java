@@ -9,6 +9,7 @@ import io.orderflow.inventory.reservation.OrderId;
 import io.orderflow.inventory.reservation.ReleaseStock;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
+import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.schemas.avro.OrderConfirmed;
 import io.orderflow.schemas.avro.OrderLine;
@@ -27,23 +28,23 @@ import org.springframework.stereotype.Component;
 @Component
 class InboundMapper {
 
-	Incoming<ReserveStock> reserveStock(@Nullable Object value) {
-		OrderPlaced event = expect(OrderPlaced.class, value);
+	Inbound<ReserveStock> reserveStock(@Nullable Object value) {
+		OrderPlaced event = Inbound.expect(OrderPlaced.class, value);
 		require(!event.getLines().isEmpty(), event.getOrderId(), "has no lines");
 		require(!event.getCustomerId().isBlank(), event.getOrderId(), "has no customer id");
 		List<RequestedLine> lines = event.getLines().stream().map((line) -> line(event, line)).toList();
-		return new Incoming<>(event.getEventId(),
+		return new Inbound<>(event.getEventId(),
 				new ReserveStock(new OrderId(event.getOrderId()), event.getCustomerId(), lines));
 	}
 
-	Incoming<ReleaseStock> releaseStock(@Nullable Object value) {
-		PaymentFailed event = expect(PaymentFailed.class, value);
-		return new Incoming<>(event.getEventId(), new ReleaseStock(new OrderId(event.getOrderId())));
+	Inbound<ReleaseStock> releaseStock(@Nullable Object value) {
+		PaymentFailed event = Inbound.expect(PaymentFailed.class, value);
+		return new Inbound<>(event.getEventId(), new ReleaseStock(new OrderId(event.getOrderId())));
 	}
 
-	Incoming<ConfirmSale> confirmSale(@Nullable Object value) {
-		OrderConfirmed event = expect(OrderConfirmed.class, value);
-		return new Incoming<>(event.getEventId(), new ConfirmSale(new OrderId(event.getOrderId())));
+	Inbound<ConfirmSale> confirmSale(@Nullable Object value) {
+		OrderConfirmed event = Inbound.expect(OrderConfirmed.class, value);
+		return new Inbound<>(event.getEventId(), new ConfirmSale(new OrderId(event.getOrderId())));
 	}
 
 	private static RequestedLine line(OrderPlaced event, OrderLine line) {
@@ -51,14 +52,6 @@ class InboundMapper {
 		require(line.getQuantity() > 0, event.getOrderId(),
 				"asks for " + line.getQuantity() + " units of " + line.getSku());
 		return new RequestedLine(new Sku(line.getSku()), line.getQuantity());
-	}
-
-	private static <T> T expect(Class<T> type, @Nullable Object value) {
-		if (!type.isInstance(value)) {
-			throw new NonRetryableEventException("expected " + type.getSimpleName() + " but got "
-					+ ((value != null) ? value.getClass().getName() : "no value (tombstone)"));
-		}
-		return type.cast(value);
 	}
 
 	private static void require(boolean condition, UUID orderId, String violation) {

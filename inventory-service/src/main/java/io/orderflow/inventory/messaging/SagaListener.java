@@ -1,5 +1,7 @@
 package io.orderflow.inventory.messaging;
 
+import io.orderflow.inventory.reservation.Reservations;
+import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -9,12 +11,9 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * The saga events the inventory reacts to. Each listener maps and delegates; it
- * acknowledges the record (the offset is committed at once) only after the handler's
- * transaction has committed, so a crash in between redelivers the record, which the
- * handler recognizes by its event id. Failures propagate to the error handler: retried
- * with backoff, then {@code <topic>.dlt}; contract violations and undecodable records go
- * there without retry.
+ * The saga events the inventory reacts to. Each listener names its mapping and its domain
+ * handler; the {@link EventPipeline} deduplicates, applies in one transaction and
+ * acknowledges after commit.
  */
 @Component
 class SagaListener {
@@ -26,31 +25,31 @@ class SagaListener {
 
 	static final String ORDER_CONFIRMED = "inventory.order-confirmed";
 
+	private final EventPipeline pipeline;
+
 	private final InboundMapper inbound;
 
-	private final SagaEventHandler handler;
+	private final Reservations reservations;
 
-	SagaListener(InboundMapper inbound, SagaEventHandler handler) {
+	SagaListener(EventPipeline pipeline, InboundMapper inbound, Reservations reservations) {
+		this.pipeline = pipeline;
 		this.inbound = inbound;
-		this.handler = handler;
+		this.reservations = reservations;
 	}
 
 	@KafkaListener(id = ORDER_PLACED, idIsGroup = false, topics = Topics.ORDER_PLACED)
 	void onOrderPlaced(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.handler.reserve(this.inbound.reserveStock(record.value()));
-		ack.acknowledge();
+		this.pipeline.process(record, ack, this.inbound::reserveStock, this.reservations::reserve);
 	}
 
 	@KafkaListener(id = PAYMENT_FAILED, idIsGroup = false, topics = Topics.PAYMENT_FAILED)
 	void onPaymentFailed(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.handler.release(this.inbound.releaseStock(record.value()));
-		ack.acknowledge();
+		this.pipeline.process(record, ack, this.inbound::releaseStock, this.reservations::release);
 	}
 
 	@KafkaListener(id = ORDER_CONFIRMED, idIsGroup = false, topics = Topics.ORDER_CONFIRMED)
 	void onOrderConfirmed(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.handler.confirm(this.inbound.confirmSale(record.value()));
-		ack.acknowledge();
+		this.pipeline.process(record, ack, this.inbound::confirmSale, this.reservations::confirm);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.orderflow.inventory.product.Money;
 import io.orderflow.inventory.product.Product;
@@ -55,10 +56,10 @@ final class Allocation {
 			}
 		}
 		if (!rejected.isEmpty()) {
-			return new StockRejected(order.orderId(), order.customerId(), rejected, now);
+			return new StockRejected(UUID.randomUUID(), order.orderId(), order.customerId(), rejected, now);
 		}
 		Money total = priced.stream().map(PricedLine::lineTotal).reduce(Money::plus).orElseThrow();
-		return new StockReserved(order.orderId(), order.customerId(), priced, total, now);
+		return new StockReserved(UUID.randomUUID(), order.orderId(), order.customerId(), priced, total, now);
 	}
 
 	private static @Nullable RejectedLine check(RequestedLine line, @Nullable Product product, long demand,

@@ -116,7 +116,7 @@ class Reservation {
 		for (Map.Entry<Sku, Integer> entry : quantities().entrySet()) {
 			released.add(new ReleasedLine(entry.getKey(), entry.getValue()));
 		}
-		return new StockReleased(orderId(), released, now);
+		return new StockReleased(UUID.randomUUID(), orderId(), released, now);
 	}
 
 	/**

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Locking, always in this order: the order's reservation row first, then the product rows
  * sorted by SKU ({@link Stock#lock}). Every transaction takes its locks in one global
  * order, so concurrent orders for the same SKUs serialize on the product rows and never
- * deadlock, and never oversell. Callers that append an outbox event for the order do so
- * after the call returns, in the same transaction, while the reservation row is still
- * locked: an order's outbox rows are numbered in commit order.
+ * deadlock, and never oversell. The resulting event goes to {@link StockEvents} in the
+ * same transaction, while the reservation row is still locked: an order's outbox rows are
+ * numbered in commit order.
  * <p>
  * Each operation is idempotent by its natural key, the order id: a second {@code reserve}
  * of an order, a {@code release} or {@code confirm} of a reservation that is not
@@ -42,20 +42,24 @@ public class Reservations {
 
 	private final ReservationMetrics metrics;
 
+	private final StockEvents events;
+
 	private final Clock clock;
 
-	Reservations(ReservationRepository reservations, Stock stock, ReservationMetrics metrics, Clock clock) {
+	Reservations(ReservationRepository reservations, Stock stock, ReservationMetrics metrics, StockEvents events,
+			Clock clock) {
 		this.reservations = reservations;
 		this.stock = stock;
 		this.metrics = metrics;
+		this.events = events;
 		this.clock = clock;
 	}
 
 	/**
 	 * Reserves every line of the order, or none.
 	 * @param order the order
-	 * @return {@link StockReserved} or {@link StockRejected}; empty when the order was
-	 * processed before
+	 * @return {@link StockReserved} or {@link StockRejected} (appended to
+	 * {@link StockEvents}); empty when the order was processed before
 	 * @throws ArithmeticException when the order's total does not fit a {@code long}
 	 */
 	@Transactional
@@ -80,6 +84,7 @@ public class Reservations {
 			this.metrics.count(ReservationMetrics.Outcome.REJECTED);
 			logger.info("Order {} rejected: {}", order.orderId(), rejected.rejectedLines());
 		}
+		this.events.append(decision);
 		return Optional.of(decision);
 	}
 
@@ -103,6 +108,7 @@ public class Reservations {
 		StockReleased released = reservation.release(now);
 		this.metrics.count(ReservationMetrics.Outcome.RELEASED);
 		logger.info("Order {} released: {}", command.orderId(), released.lines());
+		this.events.append(released);
 		return Optional.of(released);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import io.orderflow.inventory.product.Sku;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
+import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.PaymentFailed;
@@ -26,7 +27,7 @@ class InboundMapperTest {
 	void mapsOrderPlacedToAReservationCommandKeepingTheEventId() {
 		OrderPlaced event = anOrder().customer("bob").line("A", 2).line("B", 1).build();
 
-		Incoming<ReserveStock> incoming = this.mapper.reserveStock(event);
+		Inbound<ReserveStock> incoming = this.mapper.reserveStock(event);
 
 		assertThat(incoming.eventId()).isEqualTo(event.getEventId());
 		assertThat(incoming.command().orderId().value()).isEqualTo(event.getOrderId());

@@ -1,50 +1,50 @@
 package io.orderflow.order.messaging;
 
+import io.orderflow.messaging.consumer.EventPipeline;
+import io.orderflow.order.SagaTransitions;
 import io.orderflow.schemas.Topics;
-import io.orderflow.schemas.avro.PaymentCompleted;
-import io.orderflow.schemas.avro.PaymentFailed;
-import io.orderflow.schemas.avro.StockRejected;
-import io.orderflow.schemas.avro.StockReserved;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the outcomes of inventory and payment. Each listener delegates and
- * acknowledges only after the handler's transaction committed.
+ * Consumes the outcomes of inventory and payment. Each listener names its mapping; the
+ * {@link EventPipeline} deduplicates, applies the outcome to the order in one transaction
+ * and acknowledges after commit.
  */
 @Component
 class SagaOutcomeListener {
 
-	private final SagaOutcomeHandler handler;
+	private final EventPipeline pipeline;
 
-	SagaOutcomeListener(SagaOutcomeHandler handler) {
-		this.handler = handler;
+	private final SagaTransitions transitions;
+
+	SagaOutcomeListener(EventPipeline pipeline, SagaTransitions transitions) {
+		this.pipeline = pipeline;
+		this.transitions = transitions;
 	}
 
 	@KafkaListener(id = "order-stock-reserved", idIsGroup = false, topics = Topics.STOCK_RESERVED)
-	void on(StockReserved event, Acknowledgment ack) {
-		this.handler.on(event);
-		ack.acknowledge();
+	void onStockReserved(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
+		this.pipeline.process(record, ack, SagaOutcomeMapper::stockReserved, this.transitions::apply);
 	}
 
 	@KafkaListener(id = "order-stock-rejected", idIsGroup = false, topics = Topics.STOCK_REJECTED)
-	void on(StockRejected event, Acknowledgment ack) {
-		this.handler.on(event);
-		ack.acknowledge();
+	void onStockRejected(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
+		this.pipeline.process(record, ack, SagaOutcomeMapper::stockRejected, this.transitions::apply);
 	}
 
 	@KafkaListener(id = "order-payment-completed", idIsGroup = false, topics = Topics.PAYMENT_COMPLETED)
-	void on(PaymentCompleted event, Acknowledgment ack) {
-		this.handler.on(event);
-		ack.acknowledge();
+	void onPaymentCompleted(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
+		this.pipeline.process(record, ack, SagaOutcomeMapper::paymentCompleted, this.transitions::apply);
 	}
 
 	@KafkaListener(id = "order-payment-failed", idIsGroup = false, topics = Topics.PAYMENT_FAILED)
-	void on(PaymentFailed event, Acknowledgment ack) {
-		this.handler.on(event);
-		ack.acknowledge();
+	void onPaymentFailed(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
+		this.pipeline.process(record, ack, SagaOutcomeMapper::paymentFailed, this.transitions::apply);
 	}
 
 }

@@ -1,8 +1,8 @@
 package io.orderflow.payment.messaging;
 
+import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.payment.payment.Payments;
 import io.orderflow.schemas.Topics;
-import io.orderflow.schemas.avro.StockReserved;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -11,10 +11,9 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Charges orders whose stock was reserved. Maps and delegates; failures go to the
- * container's error handler (retry, then the dead-letter topic). The offset is committed
- * only after {@link Payments#charge} returned, i.e. after its transaction committed: a
- * crash in between redelivers the record, which then changes nothing.
+ * Charges orders whose stock was reserved. Names its mapping and its domain handler; the
+ * {@link EventPipeline} deduplicates, charges in one transaction and acknowledges after
+ * commit.
  */
 @Component
 class StockReservedListener {
@@ -22,16 +21,18 @@ class StockReservedListener {
 	/** Listener container id (not the consumer group, which comes from configuration). */
 	static final String ID = "payment-stock-reserved";
 
+	private final EventPipeline pipeline;
+
 	private final Payments payments;
 
-	StockReservedListener(Payments payments) {
+	StockReservedListener(EventPipeline pipeline, Payments payments) {
+		this.pipeline = pipeline;
 		this.payments = payments;
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.STOCK_RESERVED)
-	void on(ConsumerRecord<String, @Nullable StockReserved> record, Acknowledgment ack) {
-		this.payments.charge(StockReservedMapper.toCommand(record.value()));
-		ack.acknowledge();
+	void on(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
+		this.pipeline.process(record, ack, StockReservedMapper::toInbound, this.payments::charge);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.orderflow.payment.messaging;
 
 import java.util.List;
 
+import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
@@ -24,14 +25,12 @@ final class StockReservedMapper {
 	}
 
 	/**
-	 * @param event the record value ({@code null} for a tombstone)
-	 * @return the command
+	 * @param value the record value ({@code null} for a tombstone)
+	 * @return the event id and the command
 	 * @throws NonRetryableEventException when the event violates the contract
 	 */
-	static ChargeOrder toCommand(@Nullable StockReserved event) {
-		if (event == null) {
-			throw new NonRetryableEventException("StockReserved record without a value");
-		}
+	static Inbound<ChargeOrder> toInbound(@Nullable Object value) {
+		StockReserved event = Inbound.expect(StockReserved.class, value);
 		Money total = money(event, "total", event.getTotal());
 		require(event, !event.getLines().isEmpty(), "it has no lines");
 		require(event, sumOfLines(event, total.currency()) == total.amountMinor(),
@@ -39,7 +38,8 @@ final class StockReservedMapper {
 		String customer = event.getCustomerId();
 		require(event, !customer.isBlank() && customer.length() <= CustomerId.MAX_LENGTH,
 				"customer id must have 1 to " + CustomerId.MAX_LENGTH + " characters");
-		return new ChargeOrder(event.getEventId(), new OrderId(event.getOrderId()), new CustomerId(customer), total);
+		return new Inbound<>(event.getEventId(),
+				new ChargeOrder(new OrderId(event.getOrderId()), new CustomerId(customer), total));
 	}
 
 	private static long sumOfLines(StockReserved event, String currency) {

@@ -89,20 +89,20 @@ class Payment {
 		return new Payment(order, PaymentStatus.FAILED, reason, detail, now);
 	}
 
-	PaymentCompleted completedEvent(UUID eventId) {
+	PaymentCompleted completedEvent() {
 		if (this.status != PaymentStatus.COMPLETED) {
 			throw new IllegalStateException("payment " + this.paymentId + " is " + this.status);
 		}
-		return new PaymentCompleted(eventId, orderId(), customerId(), new PaymentId(this.paymentId), amount(),
+		return new PaymentCompleted(UUID.randomUUID(), orderId(), customerId(), new PaymentId(this.paymentId), amount(),
 				this.createdAt);
 	}
 
-	PaymentFailed failedEvent(UUID eventId) {
+	PaymentFailed failedEvent() {
 		PaymentFailureReason reason = this.failureReason;
 		if (this.status != PaymentStatus.FAILED || reason == null) {
 			throw new IllegalStateException("payment " + this.paymentId + " is " + this.status);
 		}
-		return new PaymentFailed(eventId, orderId(), customerId(), amount(), reason,
+		return new PaymentFailed(UUID.randomUUID(), orderId(), customerId(), amount(), reason,
 				(this.detail != null) ? this.detail : "", this.createdAt);
 	}
 

@@ -11,10 +11,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Payments by outcome ({@code orderflow.payments}, tags {@code outcome} and
- * {@code reason}) and StockReserved records that changed nothing
- * ({@code orderflow.payments.duplicates}, tag {@code kind}: {@code event} for a
- * redelivered event, {@code order} for an order paid before). Counted when the
- * transaction commits, so rolled-back attempts that are retried count once.
+ * {@code reason}) and StockReserved events that changed nothing because the order was
+ * paid before ({@code orderflow.payments.duplicates{kind=order}}; redelivered records are
+ * counted by the consumer pipeline, {@code orderflow.events.redelivered}). Counted when
+ * the transaction commits, so rolled-back attempts that are retried count once.
  */
 @Component
 class PaymentMetrics {
@@ -55,7 +55,7 @@ class PaymentMetrics {
 
 	private Counter duplicates(Duplicate kind) {
 		return Counter.builder("orderflow.payments.duplicates")
-			.description("StockReserved records that changed nothing: redelivered events, orders paid before")
+			.description("StockReserved events that changed nothing: the order was paid before")
 			.tag("kind", tag(kind))
 			.register(this.registry);
 	}
@@ -79,9 +79,6 @@ class PaymentMetrics {
 
 	/** Why a StockReserved record changed nothing. */
 	enum Duplicate {
-
-		/** The event was applied before. */
-		EVENT,
 
 		/** The order was paid (or refused) before, by another event. */
 		ORDER

@@ -3,14 +3,11 @@ package io.orderflow.payment.payment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
-import io.orderflow.messaging.consumer.ProcessedEvents;
 import io.orderflow.payment.account.Accounts;
 import io.orderflow.payment.account.Debit;
 import io.orderflow.payment.account.DebitRefusal;
 import io.orderflow.payment.payment.PaymentMetrics.Duplicate;
-import io.orderflow.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +23,6 @@ public class Payments {
 
 	private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
-	private final ProcessedEvents processedEvents;
-
 	private final PaymentRepository payments;
 
 	private final Accounts accounts;
@@ -38,9 +33,7 @@ public class Payments {
 
 	private final Clock clock;
 
-	Payments(ProcessedEvents processedEvents, PaymentRepository payments, Accounts accounts, PaymentEvents events,
-			PaymentMetrics metrics, Clock clock) {
-		this.processedEvents = processedEvents;
+	Payments(PaymentRepository payments, Accounts accounts, PaymentEvents events, PaymentMetrics metrics, Clock clock) {
 		this.payments = payments;
 		this.accounts = accounts;
 		this.events = events;
@@ -51,19 +44,15 @@ public class Payments {
 	/**
 	 * Charges the order total to the customer's account if the account exists, is kept in
 	 * the order's currency and covers the total, and appends {@code PaymentCompleted};
-	 * otherwise takes nothing and appends {@code PaymentFailed}. Exactly once: a command
-	 * whose event was applied before, or for an order paid before, changes nothing.
+	 * otherwise takes nothing and appends {@code PaymentFailed}. At most one payment per
+	 * order: a command for an order paid (or refused) before changes nothing (the
+	 * consumer pipeline has already dropped redelivered events by their id).
 	 * @param command the charge
 	 */
 	@Transactional
 	public void charge(ChargeOrder command) {
-		if (!this.processedEvents.claim(command.eventId(), Topics.STOCK_RESERVED)) {
-			log.debug("event {} of order {} applied before", command.eventId(), command.orderId());
-			this.metrics.duplicate(Duplicate.EVENT);
-			return;
-		}
 		if (this.payments.existsByOrderId(command.orderId().value())) {
-			log.info("order {} was paid before; event {} changes nothing", command.orderId(), command.eventId());
+			log.info("order {} was paid before; this charge changes nothing", command.orderId());
 			this.metrics.duplicate(Duplicate.ORDER);
 			return;
 		}
@@ -78,14 +67,14 @@ public class Payments {
 
 	private void complete(ChargeOrder command) {
 		Payment payment = this.payments.saveAndFlush(Payment.completed(command, now()));
-		this.events.completed(payment.completedEvent(UUID.randomUUID()));
+		this.events.completed(payment.completedEvent());
 		this.metrics.completed();
 		log.debug("order {} paid: {} from customer {}", command.orderId(), command.amount(), command.customerId());
 	}
 
 	private void fail(ChargeOrder command, PaymentFailureReason reason, String detail) {
 		Payment payment = this.payments.saveAndFlush(Payment.failed(command, reason, detail, now()));
-		this.events.failed(payment.failedEvent(UUID.randomUUID()));
+		this.events.failed(payment.failedEvent());
 		this.metrics.failed(reason);
 		log.info("order {} not paid ({}): {}", command.orderId(), reason, detail);
 	}

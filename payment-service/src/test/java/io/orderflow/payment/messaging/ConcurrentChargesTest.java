@@ -87,8 +87,8 @@ class ConcurrentChargesTest {
 			String customer = database.openAccount("bob", OPENING_BALANCE, "EUR");
 			Random amounts = new Random(7);
 			List<ChargeOrder> charges = IntStream.range(0, 40)
-				.mapToObj((i) -> new ChargeOrder(UUID.randomUUID(), new OrderId(UUID.randomUUID()),
-						new CustomerId(customer), new Money(200 + amounts.nextInt(800), "EUR")))
+				.mapToObj((i) -> new ChargeOrder(new OrderId(UUID.randomUUID()), new CustomerId(customer),
+						new Money(200 + amounts.nextInt(800), "EUR")))
 				.toList();
 			CountDownLatch start = new CountDownLatch(1);
 

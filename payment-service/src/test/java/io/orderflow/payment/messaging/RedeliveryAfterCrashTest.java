@@ -3,6 +3,7 @@ package io.orderflow.payment.messaging;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.payment.PaymentServiceTest;
 import io.orderflow.schemas.Topics;
@@ -73,7 +74,7 @@ class RedeliveryAfterCrashTest {
 	}
 
 	private double redeliveries() {
-		return this.meters.get("orderflow.payments.duplicates").tag("kind", "event").counter().count();
+		return this.meters.get(EventPipeline.REDELIVERED).tag("topic", Topics.STOCK_RESERVED).counter().count();
 	}
 
 }

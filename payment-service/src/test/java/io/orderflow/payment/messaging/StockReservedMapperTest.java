@@ -2,6 +2,7 @@ package io.orderflow.payment.messaging;
 
 import java.util.UUID;
 
+import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
@@ -27,8 +28,8 @@ class StockReservedMapperTest {
 			.line("SKU-2", 1, 250)
 			.build();
 
-		assertThat(StockReservedMapper.toCommand(event)).isEqualTo(
-				new ChargeOrder(eventId, new OrderId(orderId), new CustomerId("alice"), new Money(3_250, "EUR")));
+		assertThat(StockReservedMapper.toInbound(event)).isEqualTo(new Inbound<>(eventId,
+				new ChargeOrder(new OrderId(orderId), new CustomerId("alice"), new Money(3_250, "EUR"))));
 	}
 
 	@Test
@@ -73,14 +74,18 @@ class StockReservedMapperTest {
 	}
 
 	@Test
-	void rejectsARecordWithoutValue() {
+	void rejectsARecordWithoutValueOrWithAnotherEventType() {
 		assertThatExceptionOfType(NonRetryableEventException.class)
-			.isThrownBy(() -> StockReservedMapper.toCommand(null));
+			.isThrownBy(() -> StockReservedMapper.toInbound(null))
+			.withMessageContaining("tombstone");
+		assertThatExceptionOfType(NonRetryableEventException.class)
+			.isThrownBy(() -> StockReservedMapper.toInbound("not an event"))
+			.withMessageContaining("expected StockReserved");
 	}
 
 	private static void assertViolation(StockReserved event, String violation) {
 		assertThatExceptionOfType(NonRetryableEventException.class)
-			.isThrownBy(() -> StockReservedMapper.toCommand(event))
+			.isThrownBy(() -> StockReservedMapper.toInbound(event))
 			.withMessageContaining("violates the contract")
 			.withMessageContaining(violation)
 			.withMessageContaining(event.getOrderId().toString());

@@ -24,6 +24,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -32,6 +35,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The error handling every listener gets (Spring Boot applies the
@@ -61,7 +65,7 @@ class ConsumerConfiguration {
 			publisher.accept(record, ex);
 			meters.ifAvailable((registry) -> registry.counter(DEAD_LETTERS, "topic", record.topic()).increment());
 		}, backOff);
-		handler.addNotRetryableExceptions(NonRetryableEventException.class);
+		classify(handler);
 		// every topic's series exists from the start: dashboards and alerts see 0, not
 		// nothing
 		meters.ifAvailable((registry) -> Topics.ALL.forEach((topic) -> registry.counter(DEAD_LETTERS, "topic", topic)));
@@ -69,6 +73,27 @@ class ConsumerConfiguration {
 		// committed
 		handler.setCommitRecovered(true);
 		return handler;
+	}
+
+	/**
+	 * The one place that decides what a failure means. A record that can never succeed
+	 * goes to the dead-letter topic at once: it breaks the contract
+	 * ({@link NonRetryableEventException}; Spring Kafka adds deserialization and
+	 * conversion failures itself), or the domain refuses its command for good
+	 * ({@link IllegalArgumentException}, e.g. an outcome for an order that does not
+	 * exist) or cannot compute it ({@link ArithmeticException}, e.g. prices times
+	 * quantities beyond a {@code long}). A dependency that fails (database down, lock
+	 * timeout, deadlock) is transient and retried; classifying it explicitly also ends
+	 * the search through the causes, so a transient failure is never dead-lettered
+	 * because of what it wraps. Everything else is retried with the backoff, then
+	 * dead-lettered.
+	 * @param handler the error handler to configure
+	 */
+	static void classify(DefaultErrorHandler handler) {
+		handler.addNotRetryableExceptions(NonRetryableEventException.class, IllegalArgumentException.class,
+				ArithmeticException.class);
+		handler.addRetryableExceptions(TransientDataAccessException.class, RecoverableDataAccessException.class,
+				DataAccessResourceFailureException.class, CannotCreateTransactionException.class);
 	}
 
 	/**

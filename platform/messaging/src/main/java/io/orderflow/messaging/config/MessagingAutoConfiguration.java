@@ -6,7 +6,10 @@ import java.util.Map;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.messaging.consumer.ConsumerProperties;
+import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.messaging.consumer.ListenerContainersHealthIndicator;
 import io.orderflow.messaging.consumer.ProcessedEvents;
 import io.orderflow.messaging.deadletter.DeadLetters;
@@ -23,6 +26,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -41,6 +45,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Messaging conventions shared by every service.
@@ -119,6 +124,14 @@ public class MessagingAutoConfiguration {
 		@ConditionalOnMissingBean
 		ProcessedEvents processedEvents(JdbcClient jdbc) {
 			return new ProcessedEvents(jdbc);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		EventPipeline eventPipeline(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
+				ObjectProvider<MeterRegistry> meters) {
+			return new EventPipeline(processedEvents, transactionManager,
+					meters.getIfAvailable(SimpleMeterRegistry::new));
 		}
 
 		@Bean

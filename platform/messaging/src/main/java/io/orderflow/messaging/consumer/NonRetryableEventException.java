@@ -11,4 +11,8 @@ public class NonRetryableEventException extends RuntimeException {
 		super(message);
 	}
 
+	public NonRetryableEventException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

@@ -7,18 +7,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Consumer idempotency by event id: a handler claims the event in the same transaction as
- * its effect; a redelivered event finds its id taken and the handler does nothing.
- *
- * <pre class="code">
- * &#64;Transactional
- * public void on(StockReserved event) {
- *     if (!processedEvents.claim(event.eventId(), Topics.STOCK_RESERVED)) {
- *         return; // applied before
- *     }
- *     ...
- * }
- * </pre>
+ * Consumer idempotency by event id: {@link EventPipeline} claims each event in the same
+ * transaction as its effect; a redelivered event finds its id taken and changes nothing.
  */
 public class ProcessedEvents {
 

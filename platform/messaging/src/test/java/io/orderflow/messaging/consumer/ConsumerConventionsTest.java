@@ -21,6 +21,7 @@ import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.testsupport.KafkaBroker;
+import io.orderflow.testsupport.ListenerAssignments;
 import io.orderflow.testsupport.RealInfrastructure;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +39,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.support.Acknowledgment;
-import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,14 +52,15 @@ import static org.awaitility.Awaitility.await;
  * after the cause is fixed, processed once.
  */
 @SpringBootTest(classes = ConsumerConventionsTest.App.class,
-		properties = { "spring.kafka.consumer.group-id=conventions", "spring.kafka.consumer.auto-offset-reset=earliest",
-				"spring.kafka.consumer.enable-auto-commit=false", "spring.kafka.listener.ack-mode=manual_immediate",
-				"spring.flyway.locations=classpath:db/messaging", "orderflow.consumer.initial-interval=50ms",
-				"orderflow.consumer.max-retries=3" })
+		properties = { "spring.kafka.consumer.enable-auto-commit=false",
+				"spring.kafka.listener.ack-mode=manual_immediate", "spring.flyway.locations=classpath:db/messaging",
+				"orderflow.consumer.initial-interval=50ms", "orderflow.consumer.max-retries=3" })
 @RealInfrastructure
 class ConsumerConventionsTest {
 
 	static final Map<UUID, AtomicInteger> APPLIED = new ConcurrentHashMap<>();
+
+	static final Map<UUID, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
 	static final Set<String> POISONED_CUSTOMERS = ConcurrentHashMap.newKeySet();
 
@@ -72,22 +75,30 @@ class ConsumerConventionsTest {
 	@Autowired
 	SchemaRegistryProperties registry;
 
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
 	@Test
 	void appliesOnceRetriesTransientFailuresDeadLettersPoisonAndReplaysAfterFix() throws Exception {
 		POISONED_CUSTOMERS.add("poison");
 		OrderPlaced first = orderPlaced("alice");
 		OrderPlaced flaky = orderPlaced("flaky");
 		OrderPlaced poison = orderPlaced("poison");
+		OrderPlaced refused = orderPlaced("refused");
 		OrderPlaced last = orderPlaced("bob");
 		String key = first.getOrderId().toString(); // one key: everything lands on one
 													// partition, in order
 
+		// the group starts at the log end (other test classes share the topic): consume
+		// only what this test sends
+		ListenerAssignments.await(this.listeners);
 		try (KafkaProducer<String, SpecificRecord> avro = avroProducer();
 				KafkaProducer<String, byte[]> raw = rawProducer()) {
 			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, first)).get();
 			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, first)).get(); // redelivery
 			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, flaky)).get();
 			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, poison)).get();
+			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, refused)).get();
 			raw.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, "not avro".getBytes(StandardCharsets.UTF_8))).get();
 			raw.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, unknownSchemaId())).get();
 			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, last)).get();
@@ -97,29 +108,39 @@ class ConsumerConventionsTest {
 		assertThat(APPLIED).containsOnlyKeys(first.getEventId(), flaky.getEventId(), last.getEventId());
 		assertThat(APPLIED.values()).allSatisfy((count) -> assertThat(count).hasValue(1));
 		assertThat(FLAKY_FAILURES_LEFT).hasValue(0);
+		assertThat(ATTEMPTS.get(flaky.getEventId())).as("retried until it succeeded").hasValue(3);
+		assertThat(ATTEMPTS.get(poison.getEventId())).as("never retried").hasValue(1);
+		assertThat(ATTEMPTS.get(refused.getEventId())).as("never retried").hasValue(1);
 
 		List<DeadLetter> letters = await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.deadLetters.list(Topics.ORDER_PLACED), (list) -> list.size() == 3);
+			.until(() -> deadLetters(key), (list) -> list.size() == 4);
 		assertThat(letters).extracting(DeadLetter::originalTopic).containsOnly(Topics.ORDER_PLACED);
 		assertThat(letters).extracting(DeadLetter::key).containsOnly(key);
 		assertThat(letters).extracting(DeadLetter::exception)
-			.containsExactly(NonRetryableEventException.class.getName(),
+			.containsExactly(NonRetryableEventException.class.getName(), IllegalArgumentException.class.getName(),
 					org.springframework.kafka.support.serializer.DeserializationException.class.getName(),
 					org.springframework.kafka.support.serializer.DeserializationException.class.getName());
 		assertThat(letters).noneMatch(DeadLetter::replayed);
 
 		POISONED_CUSTOMERS.clear(); // the cause is fixed
-		assertThat(this.deadLetters.replay(Topics.ORDER_PLACED)).isEqualTo(3);
+		assertThat(this.deadLetters.replay(Topics.ORDER_PLACED)).isEqualTo(4);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(APPLIED).containsKey(poison.getEventId()));
-		// the two undecodable records fail again and come back as new dead letters
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.deadLetters.list(Topics.ORDER_PLACED), (list) -> list.size() == 5);
-		assertThat(this.deadLetters.list(Topics.ORDER_PLACED)).filteredOn(DeadLetter::replayed).hasSize(3);
+		// the refused command and the two undecodable records fail again and come back
+		// as new dead letters
+		await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(key), (list) -> list.size() == 7);
+		assertThat(deadLetters(key)).filteredOn(DeadLetter::replayed).hasSize(4);
 
-		assertThat(this.deadLetters.replay(Topics.ORDER_PLACED)).as("only the new dead letters").isEqualTo(2);
+		assertThat(this.deadLetters.replay(Topics.ORDER_PLACED)).as("only the new dead letters").isEqualTo(3);
 		assertThat(APPLIED.get(poison.getEventId())).hasValue(1);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM processed_events").query(Long.class).single()).isEqualTo(4);
+	}
+
+	private List<DeadLetter> deadLetters(String key) {
+		return this.deadLetters.list(Topics.ORDER_PLACED)
+			.stream()
+			.filter((letter) -> key.equals(letter.key()))
+			.toList();
 	}
 
 	private static byte[] unknownSchemaId() {
@@ -152,45 +173,46 @@ class ConsumerConventionsTest {
 	static class App {
 
 		@Bean
-		Handler handler(ProcessedEvents processedEvents) {
-			return new Handler(processedEvents);
+		Handler handler() {
+			return new Handler();
 		}
 
 		@Bean
-		Listener listener(Handler handler) {
-			return new Listener(handler);
+		Listener listener(EventPipeline pipeline, Handler handler) {
+			return new Listener(pipeline, handler);
 		}
 
 	}
 
+	/** Maps and delegates, as every listener of the suite. */
 	static class Listener {
+
+		private final EventPipeline pipeline;
 
 		private final Handler handler;
 
-		Listener(Handler handler) {
+		Listener(EventPipeline pipeline, Handler handler) {
+			this.pipeline = pipeline;
 			this.handler = handler;
 		}
 
 		@KafkaListener(topics = Topics.ORDER_PLACED)
-		void on(ConsumerRecord<String, OrderPlaced> record, Acknowledgment ack) {
-			this.handler.apply(record.value());
-			ack.acknowledge();
+		void on(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
+			this.pipeline.process(record, ack, (value) -> {
+				OrderPlaced event = Inbound.expect(OrderPlaced.class, value);
+				return new Inbound<>(event.getEventId(), event);
+			}, this.handler::apply);
 		}
 
 	}
 
+	/** The domain: runs inside the pipeline's transaction. */
 	static class Handler {
 
-		private final ProcessedEvents processedEvents;
-
-		Handler(ProcessedEvents processedEvents) {
-			this.processedEvents = processedEvents;
-		}
-
-		@Transactional
 		public void apply(OrderPlaced event) {
-			if (!this.processedEvents.claim(event.getEventId(), Topics.ORDER_PLACED)) {
-				return;
+			ATTEMPTS.computeIfAbsent(event.getEventId(), (id) -> new AtomicInteger()).incrementAndGet();
+			if (event.getCustomerId().equals("refused")) {
+				throw new IllegalArgumentException("the domain refuses this command for good");
 			}
 			if (POISONED_CUSTOMERS.contains(event.getCustomerId())) {
 				throw new NonRetryableEventException("customer " + event.getCustomerId() + " is poisoned");

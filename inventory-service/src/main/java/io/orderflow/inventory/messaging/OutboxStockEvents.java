@@ -7,10 +7,12 @@ import io.orderflow.inventory.reservation.PricedLine;
 import io.orderflow.inventory.reservation.RejectedLine;
 import io.orderflow.inventory.reservation.ReleasedLine;
 import io.orderflow.inventory.reservation.StockEvent;
+import io.orderflow.inventory.reservation.StockEvents;
 import io.orderflow.inventory.reservation.StockRejected;
 import io.orderflow.inventory.reservation.StockReleased;
 import io.orderflow.inventory.reservation.StockReserved;
 import io.orderflow.messaging.outbox.OutboxEvent;
+import io.orderflow.messaging.outbox.OutboxWriter;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.StockRejectionReason;
 import org.apache.avro.specific.SpecificRecord;
@@ -19,15 +21,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Domain events -> Avro outbox events. Aggregate: the order's {@value #AGGREGATE_TYPE},
- * whose id, the order id, becomes the Kafka key; every event gets a fresh event id.
+ * whose id, the order id, becomes the Kafka key; the event id is the domain event's.
  */
 @Component
-class OutboundMapper {
+class OutboxStockEvents implements StockEvents {
+
+	private final OutboxWriter outbox;
+
+	OutboxStockEvents(OutboxWriter outbox) {
+		this.outbox = outbox;
+	}
+
+	@Override
+	public void append(StockEvent event) {
+		this.outbox.append(toOutbox(event));
+	}
 
 	static final String AGGREGATE_TYPE = "Reservation";
 
 	OutboxEvent toOutbox(StockEvent event) {
-		UUID eventId = UUID.randomUUID();
+		UUID eventId = event.eventId();
 		if (event instanceof StockReserved reserved) {
 			return outbox(eventId, event, Topics.STOCK_RESERVED, reserved(eventId, reserved));
 		}
@@ -50,7 +63,7 @@ class OutboundMapper {
 			.setOrderId(event.orderId().value())
 			.setOccurredAt(event.occurredAt())
 			.setCustomerId(event.customerId())
-			.setLines(event.lines().stream().map(OutboundMapper::line).toList())
+			.setLines(event.lines().stream().map(OutboxStockEvents::line).toList())
 			.setTotal(money(event.total()))
 			.build();
 	}
@@ -61,7 +74,7 @@ class OutboundMapper {
 			.setOrderId(event.orderId().value())
 			.setOccurredAt(event.occurredAt())
 			.setCustomerId(event.customerId())
-			.setRejectedLines(event.rejectedLines().stream().map(OutboundMapper::line).toList())
+			.setRejectedLines(event.rejectedLines().stream().map(OutboxStockEvents::line).toList())
 			.build();
 	}
 
@@ -70,7 +83,7 @@ class OutboundMapper {
 			.setEventId(eventId)
 			.setOrderId(event.orderId().value())
 			.setOccurredAt(event.occurredAt())
-			.setLines(event.lines().stream().map(OutboundMapper::line).toList())
+			.setLines(event.lines().stream().map(OutboxStockEvents::line).toList())
 			.build();
 	}
 
