@@ -65,7 +65,7 @@ class ConcurrentOrdersTest extends SagaTestSupport {
 		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(0, 10));
 		assertThat(this.database.reservationStatuses(orderIds)).hasSize(50).filteredOn("RESERVED"::equals).hasSize(10);
 		for (UUID orderId : orderIds) {
-			if (this.outbox.forOrder(orderId).get(0).payload() instanceof StockRejected rejected) {
+			if (this.outbox.forAggregate(orderId).get(0).payload() instanceof StockRejected rejected) {
 				assertThat(rejected.getRejectedLines())
 					.containsExactly(new RejectedLine(sku, 1, 0, StockRejectionReason.INSUFFICIENT_STOCK));
 			}

@@ -52,7 +52,7 @@ class DeadLetterTest extends SagaTestSupport {
 		assertThat(this.outbox.single(later.getOrderId(), StockReserved.class).getTotal().getAmountMinor())
 			.isEqualTo(300);
 		awaitOutbox(toRelease.getOrderId(), 2);
-		assertThat(this.outbox.forOrder(toRelease.getOrderId()).get(1).payload()).isInstanceOf(StockReleased.class);
+		assertThat(this.outbox.forAggregate(toRelease.getOrderId()).get(1).payload()).isInstanceOf(StockReleased.class);
 		await().atMost(PROCESSING)
 			.until(() -> this.database.reservationStatus(toSell.getOrderId()).orElseThrow(), "SOLD"::equals);
 		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(10 - 3 - 2, 3));

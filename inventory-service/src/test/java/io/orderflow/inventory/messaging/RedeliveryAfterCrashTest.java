@@ -1,80 +1,56 @@
 package io.orderflow.inventory.messaging;
 
-import java.time.Duration;
-import java.util.Map;
-
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderPlaced;
-import io.orderflow.testsupport.KafkaBroker;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
+import io.orderflow.schemas.avro.StockReserved;
+import io.orderflow.testsupport.CrashBeforeAcknowledgment;
+import io.orderflow.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 
 import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
 import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * The consumer dies after its database transaction committed but before the offset was
- * committed: the record comes again, and changes nothing.
+ * The consumer dies after its database transaction committed and before the offset was
+ * acknowledged: the reservation is committed at that moment, the record comes again, and
+ * changes nothing. A pipeline that acknowledged before its commit fails here.
  */
 @InventoryIntegrationTest
+@Import(CrashBeforeAcknowledgment.Install.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RedeliveryAfterCrashTest extends SagaTestSupport {
 
-	@Value("${spring.kafka.consumer.group-id}")
-	String groupId;
+	@Autowired
+	CrashBeforeAcknowledgment crash;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
-	void orderPlacedRedeliveredAfterACrashBeforeTheOffsetCommitChangesNothing(CapturedOutput output) throws Exception {
+	void orderPlacedRedeliveredAfterACrashBeforeTheAcknowledgmentReservesOnce(CapturedOutput output) {
 		String sku = define(aProduct().available(10));
 		OrderPlaced order = anOrder().line(sku, 4).build();
-		RecordMetadata sent = send(Topics.ORDER_PLACED, order.getOrderId(), order);
-		TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
-			await().atMost(PROCESSING).until(() -> committed(admin, partition) > sent.offset());
-			assertThat(this.outbox.forOrder(order.getOrderId())).hasSize(1);
+		this.crash.arm(order.getEventId());
 
-			// the crash: consumers gone, the group's offset as if the ack had never been
-			// committed
-			this.listeners.stop();
-			await().atMost(Duration.ofSeconds(30))
-				.ignoreExceptions()
-				.untilAsserted(() -> admin
-					.alterConsumerGroupOffsets(this.groupId, Map.of(partition, new OffsetAndMetadata(sent.offset())))
-					.all()
-					.get());
-			assertThat(committed(admin, partition)).isEqualTo(sent.offset());
-
-			this.listeners.start();
-			Listeners.awaitAllPartitions(this.listeners);
-			awaitProcessedUpTo(Topics.ORDER_PLACED, order.getOrderId());
+		try (Scenario scenario = new Scenario(this.registry, this.jdbc, this.meters)) {
+			scenario.send(Topics.ORDER_PLACED, order).andAwaitRedelivered();
 		}
 
+		assertThat(this.crash.committedAtCrash(order.getEventId())).as("committed when the ack was due").contains(true);
 		assertThat(output)
 			.contains("Event " + order.getEventId() + " from " + Topics.ORDER_PLACED + " was processed before");
-		assertThat(this.outbox.forOrder(order.getOrderId())).hasSize(1);
+		assertThat(this.outbox.single(order.getOrderId(), StockReserved.class).getLines()).hasSize(1);
 		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(6, 4));
 		assertThat(this.database.reservationStatus(order.getOrderId())).contains("RESERVED");
-	}
-
-	private long committed(Admin admin, TopicPartition partition) throws Exception {
-		OffsetAndMetadata offset = admin.listConsumerGroupOffsets(this.groupId)
-			.partitionsToOffsetAndMetadata()
-			.get()
-			.get(partition);
-		return (offset != null) ? offset.offset() : -1;
 	}
 
 }

@@ -18,6 +18,7 @@ import io.orderflow.schemas.avro.StockRejectionReason;
 import io.orderflow.schemas.avro.StockReleased;
 import io.orderflow.schemas.avro.StockReserved;
 import io.orderflow.schemas.avro.OrderConfirmed;
+import io.orderflow.testsupport.OutboxRows;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class ReservationFlowTest extends SagaTestSupport {
 		send(Topics.ORDER_PLACED, order.getOrderId(), order);
 		awaitOutbox(order.getOrderId(), 1);
 
-		List<OutboxRows.Row> rows = this.outbox.forOrder(order.getOrderId());
+		List<OutboxRows.Row> rows = this.outbox.forAggregate(order.getOrderId());
 		assertThat(rows).singleElement().satisfies((row) -> {
 			assertThat(row.aggregateType()).isEqualTo("Reservation");
 			assertThat(row.aggregateId()).isEqualTo(order.getOrderId().toString());
@@ -117,7 +118,7 @@ class ReservationFlowTest extends SagaTestSupport {
 		send(Topics.ORDER_PLACED, order.getOrderId(), order);
 		awaitProcessedUpTo(Topics.ORDER_PLACED, order.getOrderId());
 
-		assertThat(this.outbox.forOrder(order.getOrderId())).hasSize(1);
+		assertThat(this.outbox.forAggregate(order.getOrderId())).hasSize(1);
 		assertThat(this.database.reservationStatus(order.getOrderId())).contains("RESERVED");
 		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(7, 3));
 	}
@@ -131,7 +132,7 @@ class ReservationFlowTest extends SagaTestSupport {
 		send(Topics.ORDER_PLACED, orderId, anOrder().id(orderId).line(sku, 3).build());
 		awaitProcessedUpTo(Topics.ORDER_PLACED, orderId);
 
-		assertThat(this.outbox.forOrder(orderId)).hasSize(1);
+		assertThat(this.outbox.forAggregate(orderId)).hasSize(1);
 		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(7, 3));
 	}
 
@@ -150,7 +151,7 @@ class ReservationFlowTest extends SagaTestSupport {
 		send(Topics.PAYMENT_FAILED, order.getOrderId(), SagaEvents.paymentFailed(order.getOrderId()));
 		awaitProcessedUpTo(Topics.PAYMENT_FAILED, order.getOrderId());
 
-		List<OutboxRows.Row> rows = this.outbox.forOrder(order.getOrderId());
+		List<OutboxRows.Row> rows = this.outbox.forAggregate(order.getOrderId());
 		assertThat(rows).extracting(OutboxRows.Row::eventType).containsExactly("StockReserved", "StockReleased");
 		StockReleased released = (StockReleased) rows.get(1).payload();
 		assertThat(released.getOrderId()).isEqualTo(order.getOrderId());
@@ -178,7 +179,7 @@ class ReservationFlowTest extends SagaTestSupport {
 
 		assertThat(this.database.reservationStatus(order.getOrderId())).contains("SOLD");
 		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(6, 0));
-		assertThat(this.outbox.forOrder(order.getOrderId())).extracting(OutboxRows.Row::eventType)
+		assertThat(this.outbox.forAggregate(order.getOrderId())).extracting(OutboxRows.Row::eventType)
 			.containsExactly("StockReserved");
 		await().untilAsserted(() -> assertThat(reservations("sold")).isEqualTo(soldBefore + 1));
 	}
@@ -202,8 +203,8 @@ class ReservationFlowTest extends SagaTestSupport {
 
 		assertThat(this.database.reservationStatus(order.getOrderId())).contains("SOLD");
 		assertThat(this.database.stock(sku)).isEqualTo(new StockLevel(6, 0));
-		assertThat(this.outbox.forOrder(order.getOrderId())).hasSize(1);
-		assertThat(this.outbox.forOrder(unknownOrder)).isEmpty();
+		assertThat(this.outbox.forAggregate(order.getOrderId())).hasSize(1);
+		assertThat(this.outbox.forAggregate(unknownOrder)).isEmpty();
 		assertThat(this.database.reservationStatus(unknownOrder)).isEmpty();
 	}
 

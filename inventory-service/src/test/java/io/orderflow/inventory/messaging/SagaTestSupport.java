@@ -6,6 +6,9 @@ import java.util.UUID;
 import io.orderflow.inventory.product.Catalogue;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.schemas.Topics;
+import io.orderflow.testsupport.TestProducer;
+import io.orderflow.testsupport.OutboxRows;
+import io.orderflow.testsupport.ListenerAssignments;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +48,7 @@ abstract class SagaTestSupport {
 
 	@BeforeEach
 	void connect() {
-		Listeners.awaitAllPartitions(this.listeners);
+		ListenerAssignments.await(this.listeners);
 		this.producer = new TestProducer(this.registry);
 		this.outbox = new OutboxRows(this.jdbc, this.registry);
 		this.database = new InventoryDatabase(this.jdbc);
@@ -83,7 +86,7 @@ abstract class SagaTestSupport {
 	}
 
 	void awaitOutbox(UUID orderId, int rows) {
-		await().atMost(PROCESSING).until(() -> this.outbox.forOrder(orderId).size() >= rows);
+		await().atMost(PROCESSING).until(() -> this.outbox.forAggregate(orderId).size() >= rows);
 	}
 
 }

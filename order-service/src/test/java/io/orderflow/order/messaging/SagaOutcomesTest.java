@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.deadletter.DeadLetters;
-import io.orderflow.messaging.serde.AvroSerdeSettings;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.order.OrderId;
 import io.orderflow.order.OrderLine;
@@ -19,8 +17,11 @@ import io.orderflow.order.OrderView;
 import io.orderflow.order.PlaceOrder;
 import io.orderflow.order.SagaStep;
 import io.orderflow.order.TimelineEntry;
+import io.orderflow.order.UnknownOrderException;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.Money;
+import io.orderflow.schemas.avro.OrderCancelled;
+import io.orderflow.schemas.avro.OrderConfirmed;
 import io.orderflow.schemas.avro.PaymentCompleted;
 import io.orderflow.schemas.avro.PaymentFailed;
 import io.orderflow.schemas.avro.PaymentFailureReason;
@@ -28,14 +29,10 @@ import io.orderflow.schemas.avro.RejectedLine;
 import io.orderflow.schemas.avro.StockRejected;
 import io.orderflow.schemas.avro.StockRejectionReason;
 import io.orderflow.schemas.avro.StockReserved;
-import io.orderflow.testsupport.KafkaBroker;
 import io.orderflow.testsupport.ListenerAssignments;
+import io.orderflow.testsupport.OutboxRows;
+import io.orderflow.testsupport.Scenario;
 import io.orderflow.testsupport.RealInfrastructure;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +51,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * order-service consumes the saga outcomes from the real broker: each order reaches its
  * terminal state once, with the confirming or cancelling event in the outbox exactly once
- * even when an outcome is delivered twice; an outcome for an unknown order is
- * dead-lettered.
+ * even when an outcome is delivered twice (the second delivery is awaited, and changes
+ * nothing); the confirming and cancelling events carry what the contract promises; an
+ * outcome for an unknown order is dead-lettered without retries.
  */
 @SpringBootTest(properties = { "orderflow.consumer.initial-interval=50ms", "orderflow.consumer.max-retries=2" })
 @RealInfrastructure
@@ -78,20 +76,19 @@ class SagaOutcomesTest {
 	@Autowired
 	DeadLetters deadLetters;
 
-	private KafkaProducer<String, SpecificRecord> producer;
+	@Autowired
+	MeterRegistry meters;
+
+	private Scenario scenario;
 
 	@BeforeAll
-	void producer() {
-		AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-		serializer.configure(AvroSerdeSettings.serializer(this.registry), false);
-		this.producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()), new StringSerializer(),
-				serializer);
+	void scenario() {
+		this.scenario = new Scenario(this.registry, this.jdbc, this.meters);
 	}
 
 	@AfterAll
-	void closeProducer() {
-		this.producer.close();
+	void closeScenario() {
+		this.scenario.close();
 	}
 
 	@BeforeEach
@@ -100,7 +97,7 @@ class SagaOutcomesTest {
 	}
 
 	@Test
-	void stockReservedThenPaymentCompletedConfirmsTheOrderOnceEvenWhenDeliveredTwice() throws Exception {
+	void stockReservedThenPaymentCompletedConfirmsTheOrderOnceEvenWhenDeliveredTwice() {
 		OrderId id = place();
 		StockReserved reserved = StockReserved.newBuilder()
 			.setEventId(UUID.randomUUID())
@@ -119,61 +116,86 @@ class SagaOutcomesTest {
 			.setAmount(new Money(1500L, "EUR"))
 			.build();
 
-		send(Topics.STOCK_RESERVED, id, reserved);
-		send(Topics.PAYMENT_COMPLETED, id, paid);
-		send(Topics.PAYMENT_COMPLETED, id, paid);
+		this.scenario.send(Topics.STOCK_RESERVED, reserved).andAwaitProcessed();
+		this.scenario.send(Topics.PAYMENT_COMPLETED, paid).andAwaitProcessed();
+		this.scenario.send(Topics.PAYMENT_COMPLETED, paid).andAwaitRedelivered();
 
-		OrderView order = awaitStatus(id, OrderStatus.CONFIRMED);
+		OrderView order = this.orders.find(id).orElseThrow();
+		assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
 		assertThat(order.total()).isEqualTo(new io.orderflow.order.Money(1500, "EUR"));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(
-					() -> assertThat(this.orders.find(id).orElseThrow().timeline()).extracting(TimelineEntry::step)
-						.containsExactlyInAnyOrder(SagaStep.ORDER_PLACED, SagaStep.STOCK_RESERVED,
-								SagaStep.PAYMENT_COMPLETED, SagaStep.ORDER_CONFIRMED));
-		assertThat(outboxTypes(id)).containsExactly("OrderPlaced", "OrderConfirmed");
+		assertThat(order.timeline()).extracting(TimelineEntry::step)
+			.containsExactlyInAnyOrder(SagaStep.ORDER_PLACED, SagaStep.STOCK_RESERVED, SagaStep.PAYMENT_COMPLETED,
+					SagaStep.ORDER_CONFIRMED);
+		List<OutboxRows.Row> outbox = this.scenario.outbox().forAggregate(id);
+		assertThat(outbox).extracting(OutboxRows.Row::eventType).containsExactly("OrderPlaced", "OrderConfirmed");
+		assertThat(outbox.get(1)).satisfies((row) -> {
+			assertThat(row.topic()).isEqualTo(Topics.ORDER_CONFIRMED);
+			assertThat(row.aggregateType()).isEqualTo("Order");
+			assertThat(row.payload()).isInstanceOfSatisfying(OrderConfirmed.class, (confirmed) -> {
+				assertThat(confirmed.getEventId()).isEqualTo(row.eventId()).isNotEqualTo(paid.getEventId());
+				assertThat(confirmed.getOrderId()).isEqualTo(id.value());
+				assertThat(confirmed.getCustomerId()).isEqualTo("alice");
+				assertThat(confirmed.getTotal()).isEqualTo(new Money(1500L, "EUR"));
+				assertThat(confirmed.getOccurredAt()).isEqualTo(paid.getOccurredAt());
+			});
+		});
 	}
 
 	@Test
-	void stockRejectedRejectsTheOrderWithTheReasonOnTheTimeline() throws Exception {
+	void stockRejectedRejectsTheOrderWithTheReasonOnTheTimeline() {
 		OrderId id = place();
-		send(Topics.STOCK_REJECTED, id,
-				StockRejected.newBuilder()
-					.setEventId(UUID.randomUUID())
-					.setOrderId(id.value())
-					.setOccurredAt(now())
-					.setCustomerId("alice")
-					.setRejectedLines(List.of(new RejectedLine("SKU-1", 2, 0, StockRejectionReason.INSUFFICIENT_STOCK)))
-					.build());
+		StockRejected rejected = StockRejected.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(id.value())
+			.setOccurredAt(now())
+			.setCustomerId("alice")
+			.setRejectedLines(List.of(new RejectedLine("SKU-1", 2, 0, StockRejectionReason.INSUFFICIENT_STOCK)))
+			.build();
 
-		OrderView order = awaitStatus(id, OrderStatus.REJECTED);
+		this.scenario.send(Topics.STOCK_REJECTED, rejected).andAwaitProcessed();
+		this.scenario.send(Topics.STOCK_REJECTED, rejected).andAwaitRedelivered();
+
+		OrderView order = this.orders.find(id).orElseThrow();
+		assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+		assertThat(order.timeline()).extracting(TimelineEntry::step)
+			.containsExactly(SagaStep.ORDER_PLACED, SagaStep.STOCK_REJECTED);
 		assertThat(order.timeline()).last()
 			.satisfies((entry) -> assertThat(entry.detail()).contains("SKU-1", "INSUFFICIENT_STOCK"));
-		assertThat(outboxTypes(id)).containsExactly("OrderPlaced");
+		assertThat(this.scenario.outbox().forAggregate(id)).extracting(OutboxRows.Row::eventType)
+			.containsExactly("OrderPlaced");
 	}
 
 	@Test
-	void paymentFailedCancelsTheOrderAndPublishesOrderCancelled() throws Exception {
+	void paymentFailedCancelsTheOrderAndPublishesOrderCancelled() {
 		OrderId id = place();
-		send(Topics.PAYMENT_FAILED, id,
-				PaymentFailed.newBuilder()
-					.setEventId(UUID.randomUUID())
-					.setOrderId(id.value())
-					.setOccurredAt(now())
-					.setCustomerId("alice")
-					.setAmount(new Money(1500L, "EUR"))
-					.setReason(PaymentFailureReason.INSUFFICIENT_FUNDS)
-					.setDetail("balance too low")
-					.build());
+		PaymentFailed failed = PaymentFailed.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOrderId(id.value())
+			.setOccurredAt(now())
+			.setCustomerId("alice")
+			.setAmount(new Money(1500L, "EUR"))
+			.setReason(PaymentFailureReason.INSUFFICIENT_FUNDS)
+			.setDetail("balance too low")
+			.build();
 
-		awaitStatus(id, OrderStatus.CANCELLED);
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(outboxTypes(id)).containsExactly("OrderPlaced", "OrderCancelled"));
+		OrderCancelled cancelled = this.scenario.send(Topics.PAYMENT_FAILED, failed)
+			.andAwaitOutbox(OrderCancelled.class);
+
+		assertThat(this.orders.find(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+		List<OutboxRows.Row> outbox = this.scenario.outbox().forAggregate(id);
+		assertThat(outbox).extracting(OutboxRows.Row::eventType).containsExactly("OrderPlaced", "OrderCancelled");
+		assertThat(outbox.get(1).topic()).isEqualTo(Topics.ORDER_CANCELLED);
+		assertThat(cancelled.getEventId()).isEqualTo(outbox.get(1).eventId()).isNotEqualTo(failed.getEventId());
+		assertThat(cancelled.getOrderId()).isEqualTo(id.value());
+		assertThat(cancelled.getCustomerId()).isEqualTo("alice");
+		assertThat(cancelled.getReason()).isEqualTo("INSUFFICIENT_FUNDS: balance too low");
+		assertThat(cancelled.getOccurredAt()).isEqualTo(failed.getOccurredAt());
 	}
 
 	@Test
-	void anOutcomeForAnUnknownOrderIsDeadLettered() throws Exception {
+	void anOutcomeForAnUnknownOrderIsDeadLetteredAtOnce() {
 		OrderId unknown = new OrderId(UUID.randomUUID());
-		send(Topics.PAYMENT_FAILED, unknown,
+		this.scenario.send(Topics.PAYMENT_FAILED,
 				PaymentFailed.newBuilder()
 					.setEventId(UUID.randomUUID())
 					.setOrderId(unknown.value())
@@ -185,27 +207,14 @@ class SagaOutcomesTest {
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.deadLetters.list(Topics.PAYMENT_FAILED))
-				.anySatisfy((letter) -> assertThat(letter.key()).isEqualTo(unknown.toString())));
+				.filteredOn((letter) -> unknown.toString().equals(letter.key()))
+				.singleElement()
+				.satisfies(
+						(letter) -> assertThat(letter.exception()).isEqualTo(UnknownOrderException.class.getName())));
 	}
 
 	private OrderId place() {
 		return this.orders.place(new PlaceOrder("alice", List.of(new OrderLine("SKU-1", 2)), null)).order().id();
-	}
-
-	private void send(String topic, OrderId id, SpecificRecord event) throws Exception {
-		this.producer.send(new ProducerRecord<>(topic, id.toString(), event)).get();
-	}
-
-	private OrderView awaitStatus(OrderId id, OrderStatus status) {
-		return await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.orders.find(id).orElseThrow(), (order) -> order.status() == status);
-	}
-
-	private List<String> outboxTypes(OrderId id) {
-		return this.jdbc.sql("SELECT event_type FROM outbox WHERE aggregate_id = :id ORDER BY id")
-			.param("id", id.toString())
-			.query(String.class)
-			.list();
 	}
 
 	private static Instant now() {

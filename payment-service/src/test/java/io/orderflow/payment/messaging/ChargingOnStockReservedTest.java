@@ -8,9 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.payment.PaymentServiceTest;
-import io.orderflow.payment.messaging.PaymentDatabase.OutboxRow;
 import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
 import io.orderflow.schemas.Topics;
+import io.orderflow.testsupport.ListenerAssignments;
+import io.orderflow.testsupport.OutboxRows;
+import io.orderflow.testsupport.TestProducer;
 import io.orderflow.schemas.avro.Money;
 import io.orderflow.schemas.avro.PaymentCompleted;
 import io.orderflow.schemas.avro.PaymentFailed;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
@@ -50,20 +51,15 @@ class ChargingOnStockReservedTest {
 	@Autowired
 	MeterRegistry meters;
 
-	@Value("${spring.kafka.consumer.group-id}")
-	String groupId;
-
 	PaymentDatabase database;
 
-	StockReservedTopic topic;
+	TestProducer topic;
 
 	@BeforeEach
 	void connect() {
 		this.database = new PaymentDatabase(this.jdbc, this.registry);
-		this.topic = new StockReservedTopic(this.registry);
-		try (StockReservedConsumer consumer = new StockReservedConsumer(this.listeners, this.groupId)) {
-			consumer.awaitReady();
-		}
+		this.topic = new TestProducer(this.registry);
+		ListenerAssignments.await(this.listeners);
 	}
 
 	@AfterEach
@@ -77,13 +73,13 @@ class ChargingOnStockReservedTest {
 		String customer = this.database.openAccount("alice", 10_000, "EUR");
 		StockReserved event = stockReserved().customer(customer).line("SKU-1", 2, 1_250).line("SKU-2", 1, 999).build();
 
-		this.topic.send(event);
+		this.topic.send(Topics.STOCK_RESERVED, event);
 
 		PaymentRow payment = awaitPayment(event);
 		assertThat(payment.status()).isEqualTo("COMPLETED");
 		assertThat(payment.amountMinor()).isEqualTo(3_499);
 		assertThat(this.database.balance(customer)).isEqualTo(10_000 - 3_499);
-		List<OutboxRow> outbox = this.database.outbox(event.getOrderId());
+		List<OutboxRows.Row> outbox = this.database.outbox(event.getOrderId());
 		assertThat(outbox).singleElement().satisfies((row) -> {
 			assertThat(row.aggregateType()).isEqualTo("Payment");
 			assertThat(row.aggregateId()).isEqualTo(event.getOrderId().toString());
@@ -106,7 +102,7 @@ class ChargingOnStockReservedTest {
 		String customer = this.database.openAccount("bob", 500, "EUR");
 		StockReserved event = stockReserved().customer(customer).totaling(501).build();
 
-		this.topic.send(event);
+		this.topic.send(Topics.STOCK_RESERVED, event);
 
 		assertFailed(event, PaymentFailureReason.INSUFFICIENT_FUNDS);
 		assertThat(this.database.balance(customer)).isEqualTo(500);
@@ -116,7 +112,7 @@ class ChargingOnStockReservedTest {
 	void refusesCustomersWithoutAnAccount() {
 		StockReserved event = stockReserved().customer("ghost-" + UUID.randomUUID()).totaling(100).build();
 
-		this.topic.send(event);
+		this.topic.send(Topics.STOCK_RESERVED, event);
 
 		assertFailed(event, PaymentFailureReason.UNKNOWN_ACCOUNT);
 	}
@@ -126,7 +122,7 @@ class ChargingOnStockReservedTest {
 		String customer = this.database.openAccount("carol", 50_000, "USD");
 		StockReserved event = stockReserved().customer(customer).currency("EUR").totaling(100).build();
 
-		this.topic.send(event);
+		this.topic.send(Topics.STOCK_RESERVED, event);
 
 		assertFailed(event, PaymentFailureReason.CURRENCY_MISMATCH);
 		assertThat(this.database.balance(customer)).isEqualTo(50_000);
@@ -138,8 +134,8 @@ class ChargingOnStockReservedTest {
 		StockReserved event = stockReserved().customer(customer).totaling(2_000).build();
 		double redeliveries = redelivered();
 
-		this.topic.send(event);
-		this.topic.send(event);
+		this.topic.send(Topics.STOCK_RESERVED, event);
+		this.topic.send(Topics.STOCK_RESERVED, event);
 
 		await().atMost(TIMEOUT).until(() -> redelivered() == redeliveries + 1);
 		assertThat(this.database.balance(customer)).isEqualTo(8_000);
@@ -154,8 +150,8 @@ class ChargingOnStockReservedTest {
 		StockReserved second = stockReserved().orderId(first.getOrderId()).customer(customer).totaling(3_000).build();
 		double paidBefore = duplicates("order");
 
-		this.topic.send(first);
-		this.topic.send(second);
+		this.topic.send(Topics.STOCK_RESERVED, first);
+		this.topic.send(Topics.STOCK_RESERVED, second);
 
 		await().atMost(TIMEOUT).until(() -> duplicates("order") == paidBefore + 1);
 		assertThat(this.database.balance(customer)).isEqualTo(8_000);

@@ -18,11 +18,13 @@ import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
 import io.orderflow.payment.payment.ChargeOrder;
 import io.orderflow.payment.payment.OrderId;
 import io.orderflow.payment.payment.Payments;
+import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.StockReserved;
+import io.orderflow.testsupport.ListenerAssignments;
+import io.orderflow.testsupport.TestProducer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
@@ -52,23 +54,20 @@ class ConcurrentChargesTest {
 	@Autowired
 	Payments payments;
 
-	@Value("${spring.kafka.consumer.group-id}")
-	String groupId;
-
 	@Test
 	void concurrentStockReservedOfOneAccountNeverOverdrawIt() {
 		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry);
-				StockReservedTopic topic = new StockReservedTopic(this.registry);
-				StockReservedConsumer consumer = new StockReservedConsumer(this.listeners, this.groupId)) {
-			consumer.awaitReady();
+				TestProducer topic = new TestProducer(this.registry)) {
+			ListenerAssignments.await(this.listeners);
 			String customer = database.openAccount("alice", OPENING_BALANCE, "EUR");
 			Random amounts = new Random(42);
 			List<StockReserved> orders = IntStream.range(0, 40)
 				.mapToObj((i) -> stockReserved().customer(customer).totaling(200 + amounts.nextInt(800)).build())
 				.toList();
 
-			topic.sendAll(orders); // keyed by order: spread over the partitions and their
-									// consumers
+			topic.sendAll(Topics.STOCK_RESERVED, orders); // keyed by order: spread over
+															// the partitions and their
+			// consumers
 
 			await().atMost(Duration.ofSeconds(60)).until(() -> database.paymentsOf(customer).size() == orders.size());
 			List<PaymentRow> payments = assertChargesAddUp(database, customer);

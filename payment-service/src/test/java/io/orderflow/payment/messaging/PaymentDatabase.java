@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.orderflow.messaging.serde.AvroSerdeSettings;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
-import org.apache.avro.specific.SpecificRecord;
+import io.orderflow.testsupport.OutboxRows;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,11 +19,11 @@ final class PaymentDatabase implements AutoCloseable {
 
 	private final JdbcClient jdbc;
 
-	private final AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
+	private final OutboxRows outbox;
 
 	PaymentDatabase(JdbcClient jdbc, SchemaRegistryProperties registry) {
 		this.jdbc = jdbc;
-		this.deserializer.configure(AvroSerdeSettings.deserializer(registry), false);
+		this.outbox = new OutboxRows(jdbc, registry);
 	}
 
 	/** Opens an account with a random customer id starting with {@code name}. */
@@ -59,16 +57,8 @@ final class PaymentDatabase implements AutoCloseable {
 	}
 
 	/** Outbox rows of an order, in id order. */
-	List<OutboxRow> outbox(UUID orderId) {
-		return this.jdbc
-			.sql("SELECT id, event_id, aggregate_type, aggregate_id, event_type, topic, payload FROM outbox "
-					+ "WHERE aggregate_id = ? ORDER BY id")
-			.param(orderId.toString())
-			.query((rs, row) -> new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
-					rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getString("event_type"),
-					rs.getString("topic"),
-					this.deserializer.deserialize(rs.getString("topic"), rs.getBytes("payload"))))
-			.list();
+	List<OutboxRows.Row> outbox(UUID orderId) {
+		return this.outbox.forAggregate(orderId);
 	}
 
 	/** Outbox rows of many orders, by event type. */
@@ -90,16 +80,11 @@ final class PaymentDatabase implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.deserializer.close();
+		this.outbox.close();
 	}
 
 	record PaymentRow(UUID paymentId, UUID orderId, String customerId, long amountMinor, String currency, String status,
 			@Nullable String failureReason, @Nullable String detail, OffsetDateTime createdAt) {
-
-	}
-
-	record OutboxRow(long id, UUID eventId, String aggregateType, String aggregateId, String eventType, String topic,
-			SpecificRecord payload) {
 
 	}
 

@@ -1,19 +1,27 @@
 package io.orderflow.payment.messaging;
 
 import java.time.Duration;
+import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.payment.PaymentServiceTest;
 import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.PaymentCompleted;
 import io.orderflow.schemas.avro.StockReserved;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import io.orderflow.testsupport.CrashBeforeAcknowledgment;
+import io.orderflow.testsupport.KafkaBroker;
+import io.orderflow.testsupport.ListenerAssignments;
+import io.orderflow.testsupport.Scenario;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
@@ -22,10 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The consumer dies after its database transaction committed but before its offset was
- * committed: the record comes again after the restart, and changes nothing.
+ * The consumer dies after its database transaction committed and before the offset was
+ * acknowledged: the charge is committed at that moment, the record comes again, and it
+ * charges nothing more. A pipeline that acknowledged before its commit fails here (the
+ * crash finds nothing committed).
  */
 @PaymentServiceTest
+@Import(CrashBeforeAcknowledgment.Install.class)
 class RedeliveryAfterCrashTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -42,39 +53,43 @@ class RedeliveryAfterCrashTest {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	CrashBeforeAcknowledgment crash;
+
 	@Value("${spring.kafka.consumer.group-id}")
 	String groupId;
 
 	@Test
-	void recordRedeliveredAfterTheDatabaseCommitChargesNothingMore() throws Exception {
+	void stockReservedRedeliveredAfterACrashBeforeTheAcknowledgmentChargesOnce() throws Exception {
+		ListenerAssignments.await(this.listeners);
 		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry);
-				StockReservedTopic topic = new StockReservedTopic(this.registry);
-				StockReservedConsumer consumer = new StockReservedConsumer(this.listeners, this.groupId)) {
-			consumer.awaitReady();
+				Scenario scenario = new Scenario(this.registry, this.jdbc, this.meters);
+				Admin admin = Admin
+					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
 			String customer = database.openAccount("alice", 10_000, "EUR");
 			StockReserved event = stockReserved().customer(customer).totaling(4_000).build();
+			this.crash.arm(event.getEventId());
 
-			RecordMetadata sent = topic.send(event);
-			TopicPartition partition = new TopicPartition(Topics.STOCK_RESERVED, sent.partition());
-			await().atMost(TIMEOUT).until(() -> consumer.committed(partition) == sent.offset() + 1);
-			assertThat(database.balance(customer)).isEqualTo(6_000);
+			Scenario.Sent sent = scenario.send(Topics.STOCK_RESERVED, event).andAwaitRedelivered();
 
-			consumer.stop();
-			consumer.rewind(partition, sent.offset()); // the offset commit "never
-														// happened"
-			double redeliveries = redeliveries();
-			consumer.start();
-
-			await().atMost(TIMEOUT).until(() -> redeliveries() == redeliveries + 1);
-			await().atMost(TIMEOUT).until(() -> consumer.committed(partition) == sent.offset() + 1);
+			assertThat(this.crash.committedAtCrash(event.getEventId())).as("committed when the ack was due")
+				.contains(true);
+			TopicPartition partition = new TopicPartition(Topics.STOCK_RESERVED, sent.metadata().partition());
+			await().atMost(TIMEOUT).until(() -> committed(admin, partition) == sent.metadata().offset() + 1);
 			assertThat(database.balance(customer)).isEqualTo(6_000);
 			assertThat(database.paymentsOf(customer)).hasSize(1);
-			assertThat(database.outbox(event.getOrderId())).hasSize(1);
+			assertThat(
+					scenario.outbox().single(event.getOrderId(), PaymentCompleted.class).getAmount().getAmountMinor())
+				.isEqualTo(4_000);
 		}
 	}
 
-	private double redeliveries() {
-		return this.meters.get(EventPipeline.REDELIVERED).tag("topic", Topics.STOCK_RESERVED).counter().count();
+	private long committed(Admin admin, TopicPartition partition) throws Exception {
+		OffsetAndMetadata offset = admin.listConsumerGroupOffsets(this.groupId)
+			.partitionsToOffsetAndMetadata()
+			.get()
+			.get(partition);
+		return (offset != null) ? offset.offset() : -1;
 	}
 
 }

@@ -10,11 +10,12 @@ import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.payment.PaymentServiceTest;
 import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
 import io.orderflow.schemas.Topics;
+import io.orderflow.testsupport.ListenerAssignments;
+import io.orderflow.testsupport.TestProducer;
 import io.orderflow.schemas.avro.StockReserved;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -45,22 +46,18 @@ class StockReservedDeadLettersTest {
 	@Autowired
 	DeadLetters deadLetters;
 
-	@Value("${spring.kafka.consumer.group-id}")
-	String groupId;
-
 	@Test
 	void unprocessableRecordsAreDeadLetteredAndAFixedOneIsReplayedOnce() {
 		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry);
-				StockReservedTopic topic = new StockReservedTopic(this.registry);
-				StockReservedConsumer consumer = new StockReservedConsumer(this.listeners, this.groupId)) {
-			consumer.awaitReady();
+				TestProducer topic = new TestProducer(this.registry)) {
+			ListenerAssignments.await(this.listeners);
 			String customer = database.openAccount("alice", 10_000, "EUR");
 
 			// a record that fails until an operator fixes the database: retried, then
 			// dead
 			database.takePaymentsTableAway();
 			StockReserved stuck = stockReserved().customer(customer).totaling(1_000).build();
-			topic.send(stuck);
+			topic.send(Topics.STOCK_RESERVED, stuck);
 			DeadLetter stuckLetter = await().atMost(TIMEOUT)
 				.until(() -> lettersFor(stuck.getOrderId().toString()), (letters) -> letters.size() == 1)
 				.get(0);
@@ -72,11 +69,11 @@ class StockReservedDeadLettersTest {
 			// poison on one partition, then a valid record behind it
 			StockReserved valid = stockReserved().customer(customer).totaling(2_000).build();
 			String key = valid.getOrderId().toString();
-			topic.sendRaw(key, StockReservedTopic.garbage());
-			topic.sendRaw(key, StockReservedTopic.unknownSchemaId());
-			topic.send(key,
+			topic.sendGarbage(Topics.STOCK_RESERVED, key);
+			topic.sendUnknownSchemaId(Topics.STOCK_RESERVED, key);
+			topic.send(Topics.STOCK_RESERVED, key,
 					stockReserved().orderId(valid.getOrderId()).customer(customer).totaling(500).total(-500).build());
-			topic.send(valid);
+			topic.send(Topics.STOCK_RESERVED, valid);
 
 			await().atMost(TIMEOUT).until(() -> database.payment(valid.getOrderId()).isPresent());
 			assertThat(database.balance(customer)).isEqualTo(8_000);

@@ -1,6 +1,9 @@
-package io.orderflow.messaging.deadletter;
+package io.orderflow.tools;
 
 import java.util.List;
+
+import io.orderflow.messaging.deadletter.DeadLetter;
+import io.orderflow.messaging.deadletter.DeadLetters;
 
 /**
  * Command line for operators: {@code list <topic>} prints the dead letters of a topic,

@@ -1,0 +1,163 @@
+package io.orderflow.testsupport;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.orderflow.messaging.consumer.EventPipeline;
+import io.orderflow.messaging.consumer.ProcessedEvents;
+import io.orderflow.messaging.outbox.OutboxWriter;
+import org.junit.jupiter.api.DynamicTest;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
+/**
+ * The one set of architecture rules every service of the suite follows, for a service
+ * rooted at {@code io.orderflow.<service>}:
+ * <ul>
+ * <li>adapters live in {@code ..web..} and {@code ..messaging..} packages and do not use
+ * each other; everything else of the service but its {@code ..config..} and its
+ * application class is domain;</li>
+ * <li>the domain never imports messaging, schemas or web: neither the platform's
+ * ({@code io.orderflow.messaging}, {@code io.orderflow.schemas},
+ * {@code io.orderflow.web}) nor Kafka, Avro, Spring Kafka or Spring Web, nor the
+ * service's own adapters;</li>
+ * <li>the generated Avro types and the outbox are used only in messaging adapters;</li>
+ * <li>listeners map and delegate: a class with {@code @KafkaListener} methods sits in a
+ * messaging package, hands its records to the {@link EventPipeline}, and neither opens
+ * transactions, nor deduplicates, nor writes the database or the outbox, nor acknowledges
+ * itself;</li>
+ * <li>messaging adapters never invent event ids: every event gets its id where it is
+ * made, in the domain.</li>
+ * </ul>
+ * Every rule fails on an empty selection, so a wrong package name cannot pass.
+ */
+public final class ServiceArchitecture {
+
+	private ServiceArchitecture() {
+	}
+
+	/**
+	 * @param servicePackage the service's root package, e.g. {@code io.orderflow.payment}
+	 * @return one test per rule
+	 */
+	public static Stream<DynamicTest> tests(String servicePackage) {
+		JavaClasses classes = importMain(servicePackage);
+		return rules(servicePackage).stream()
+			.map((rule) -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+	}
+
+	/**
+	 * @param servicePackage the service's root package
+	 * @return the service's main classes (no tests, no jars)
+	 */
+	public static JavaClasses importMain(String servicePackage) {
+		return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+			.importPackages(servicePackage);
+	}
+
+	/**
+	 * @param root the service's root package
+	 * @return the rules
+	 */
+	public static List<ArchRule> rules(String root) {
+		String web = root + "..web..";
+		String messaging = root + "..messaging..";
+		String config = root + "..config..";
+		DescribedPredicate<JavaClass> domain = DescribedPredicate.describe("domain classes of " + root,
+				(JavaClass type) -> type.getPackageName().startsWith(root)
+						&& !type.getPackageName().matches(".*\\.(web|messaging|config)(\\..*)?")
+						&& !type.isAnnotatedWith(SpringBootApplication.class));
+		DescribedPredicate<JavaClass> listeners = DescribedPredicate.describe("declare @KafkaListener methods",
+				(JavaClass type) -> type.getMethods()
+					.stream()
+					.anyMatch((method) -> method.isAnnotatedWith(KafkaListener.class)));
+		return List.of(
+				noClasses().that(domain)
+					.should()
+					.dependOnClassesThat()
+					.resideInAnyPackage("io.orderflow.messaging..", "io.orderflow.schemas..", "io.orderflow.web..",
+							"org.apache.kafka..", "org.springframework.kafka..", "org.apache.avro..",
+							"org.springframework.web..", web, messaging)
+					.as("the domain never imports messaging, schemas or web"),
+				noClasses().that()
+					.resideOutsideOfPackage(messaging)
+					.should()
+					.dependOnClassesThat()
+					.resideInAPackage("io.orderflow.schemas.avro..")
+					.as("Avro types only in messaging adapters"),
+				noClasses().that()
+					.resideOutsideOfPackage(messaging)
+					.should()
+					.dependOnClassesThat()
+					.resideInAPackage("io.orderflow.messaging.outbox..")
+					.as("only messaging adapters write the outbox"),
+				noClasses().that()
+					.resideInAPackage(web)
+					.should()
+					.dependOnClassesThat()
+					.resideInAPackage(messaging)
+					.as("the web adapter does not use the messaging adapter"),
+				noClasses().that()
+					.resideInAPackage(messaging)
+					.should()
+					.dependOnClassesThat()
+					.resideInAPackage(web)
+					.as("the messaging adapter does not use the web adapter"),
+				classes().that(listeners)
+					.should()
+					.resideInAPackage(messaging)
+					.andShould()
+					.dependOnClassesThat()
+					.belongToAnyOf(EventPipeline.class)
+					.as("listeners sit in messaging adapters and delegate to the EventPipeline"),
+				noClasses().that(listeners)
+					.should()
+					.dependOnClassesThat()
+					.belongToAnyOf(ProcessedEvents.class, OutboxWriter.class, JdbcClient.class, JdbcTemplate.class,
+							TransactionTemplate.class, PlatformTransactionManager.class)
+					.orShould()
+					.dependOnClassesThat()
+					.resideInAnyPackage("org.springframework.data.repository..", "jakarta.persistence..")
+					.orShould()
+					.callMethod(Acknowledgment.class, "acknowledge")
+					.as("listeners map and delegate: no transactions, deduplication, database or outbox of their own, "
+							+ "no acknowledgment before the pipeline's commit"),
+				noMethods().that()
+					.areAnnotatedWith(KafkaListener.class)
+					.should()
+					.beAnnotatedWith(Transactional.class)
+					.as("listener methods open no transaction (the pipeline does)"),
+				noClasses().that()
+					.resideInAPackage(messaging)
+					.should()
+					.callMethod(UUID.class, "randomUUID")
+					.as("messaging adapters never invent event ids; the domain makes them with the event"),
+				methods().that()
+					.areAnnotatedWith(KafkaListener.class)
+					.should()
+					.beDeclaredInClassesThat()
+					.resideInAPackage(messaging)
+					.as("every @KafkaListener is in a messaging adapter"));
+	}
+
+}
