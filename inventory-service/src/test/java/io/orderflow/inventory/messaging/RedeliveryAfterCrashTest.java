@@ -1,12 +1,10 @@
 package io.orderflow.inventory.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.StockReserved;
 import io.orderflow.testsupport.CrashBeforeAcknowledgment;
-import io.orderflow.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,18 +30,13 @@ class RedeliveryAfterCrashTest extends SagaTestSupport {
 	@Autowired
 	CrashBeforeAcknowledgment crash;
 
-	@Autowired
-	MeterRegistry meters;
-
 	@Test
 	void orderPlacedRedeliveredAfterACrashBeforeTheAcknowledgmentReservesOnce(CapturedOutput output) {
 		String sku = define(aProduct().available(10));
 		OrderPlaced order = anOrder().line(sku, 4).build();
 		this.crash.arm(order.getEventId());
 
-		try (Scenario scenario = new Scenario(this.registry, this.jdbc, this.meters)) {
-			scenario.send(Topics.ORDER_PLACED, order).andAwaitRedelivered();
-		}
+		this.scenario.send(Topics.ORDER_PLACED, order).andAwaitRedelivered();
 
 		assertThat(this.crash.committedAtCrash(order.getEventId())).as("committed when the ack was due").contains(true);
 		assertThat(output)

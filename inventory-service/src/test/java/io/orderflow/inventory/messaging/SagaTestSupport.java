@@ -4,19 +4,16 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.orderflow.inventory.product.Catalogue;
-import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.schemas.Topics;
 import io.orderflow.testsupport.TestProducer;
 import io.orderflow.testsupport.OutboxRows;
-import io.orderflow.testsupport.ListenerAssignments;
+import io.orderflow.testsupport.Scenario;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import static org.awaitility.Awaitility.await;
 
@@ -35,10 +32,7 @@ abstract class SagaTestSupport {
 	JdbcClient jdbc;
 
 	@Autowired
-	SchemaRegistryProperties registry;
-
-	@Autowired
-	KafkaListenerEndpointRegistry listeners;
+	Scenario scenario;
 
 	TestProducer producer;
 
@@ -48,16 +42,9 @@ abstract class SagaTestSupport {
 
 	@BeforeEach
 	void connect() {
-		ListenerAssignments.await(this.listeners);
-		this.producer = new TestProducer(this.registry);
-		this.outbox = new OutboxRows(this.jdbc, this.registry);
+		this.producer = this.scenario.awaitListeners().producer();
+		this.outbox = this.scenario.outbox();
 		this.database = new InventoryDatabase(this.jdbc);
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.producer.close();
-		this.outbox.close();
 	}
 
 	String define(ProductBuilder product) {

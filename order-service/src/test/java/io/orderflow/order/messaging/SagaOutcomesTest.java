@@ -6,9 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.deadletter.DeadLetters;
-import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.order.OrderId;
 import io.orderflow.order.OrderLine;
 import io.orderflow.order.OrderService;
@@ -29,20 +27,13 @@ import io.orderflow.schemas.avro.RejectedLine;
 import io.orderflow.schemas.avro.StockRejected;
 import io.orderflow.schemas.avro.StockRejectionReason;
 import io.orderflow.schemas.avro.StockReserved;
-import io.orderflow.testsupport.ListenerAssignments;
 import io.orderflow.testsupport.OutboxRows;
 import io.orderflow.testsupport.Scenario;
 import io.orderflow.testsupport.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,43 +49,16 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { "orderflow.consumer.initial-interval=50ms", "orderflow.consumer.max-retries=2" })
 @RealInfrastructure
 @DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SagaOutcomesTest {
 
 	@Autowired
 	OrderService orders;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SchemaRegistryProperties registry;
-
-	@Autowired
-	KafkaListenerEndpointRegistry listeners;
-
-	@Autowired
 	DeadLetters deadLetters;
 
 	@Autowired
-	MeterRegistry meters;
-
-	private Scenario scenario;
-
-	@BeforeAll
-	void scenario() {
-		this.scenario = new Scenario(this.registry, this.jdbc, this.meters);
-	}
-
-	@AfterAll
-	void closeScenario() {
-		this.scenario.close();
-	}
-
-	@BeforeEach
-	void listenersAssigned() {
-		ListenerAssignments.await(this.listeners);
-	}
+	Scenario scenario;
 
 	@Test
 	void stockReservedThenPaymentCompletedConfirmsTheOrderOnceEvenWhenDeliveredTwice() {

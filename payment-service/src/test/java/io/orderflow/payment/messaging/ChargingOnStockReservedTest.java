@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.messaging.serde.SchemaRegistryProperties;
-import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.payment.PaymentServiceTest;
 import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
 import io.orderflow.schemas.Topics;
-import io.orderflow.testsupport.ListenerAssignments;
+import io.orderflow.testsupport.Scenario;
 import io.orderflow.testsupport.OutboxRows;
-import io.orderflow.testsupport.TestProducer;
 import io.orderflow.schemas.avro.Money;
 import io.orderflow.schemas.avro.PaymentCompleted;
 import io.orderflow.schemas.avro.PaymentFailed;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,28 +39,20 @@ class ChargingOnStockReservedTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	SchemaRegistryProperties registry;
-
-	@Autowired
-	KafkaListenerEndpointRegistry listeners;
+	Scenario scenario;
 
 	@Autowired
 	MeterRegistry meters;
 
 	PaymentDatabase database;
 
-	TestProducer topic;
-
 	@BeforeEach
 	void connect() {
-		this.database = new PaymentDatabase(this.jdbc, this.registry);
-		this.topic = new TestProducer(this.registry);
-		ListenerAssignments.await(this.listeners);
+		this.database = new PaymentDatabase(this.jdbc, this.scenario.outbox());
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.topic.close();
 		this.database.close();
 	}
 
@@ -73,7 +61,7 @@ class ChargingOnStockReservedTest {
 		String customer = this.database.openAccount("alice", 10_000, "EUR");
 		StockReserved event = stockReserved().customer(customer).line("SKU-1", 2, 1_250).line("SKU-2", 1, 999).build();
 
-		this.topic.send(Topics.STOCK_RESERVED, event);
+		this.scenario.send(Topics.STOCK_RESERVED, event);
 
 		PaymentRow payment = awaitPayment(event);
 		assertThat(payment.status()).isEqualTo("COMPLETED");
@@ -102,7 +90,7 @@ class ChargingOnStockReservedTest {
 		String customer = this.database.openAccount("bob", 500, "EUR");
 		StockReserved event = stockReserved().customer(customer).totaling(501).build();
 
-		this.topic.send(Topics.STOCK_RESERVED, event);
+		this.scenario.send(Topics.STOCK_RESERVED, event);
 
 		assertFailed(event, PaymentFailureReason.INSUFFICIENT_FUNDS);
 		assertThat(this.database.balance(customer)).isEqualTo(500);
@@ -112,7 +100,7 @@ class ChargingOnStockReservedTest {
 	void refusesCustomersWithoutAnAccount() {
 		StockReserved event = stockReserved().customer("ghost-" + UUID.randomUUID()).totaling(100).build();
 
-		this.topic.send(Topics.STOCK_RESERVED, event);
+		this.scenario.send(Topics.STOCK_RESERVED, event);
 
 		assertFailed(event, PaymentFailureReason.UNKNOWN_ACCOUNT);
 	}
@@ -122,7 +110,7 @@ class ChargingOnStockReservedTest {
 		String customer = this.database.openAccount("carol", 50_000, "USD");
 		StockReserved event = stockReserved().customer(customer).currency("EUR").totaling(100).build();
 
-		this.topic.send(Topics.STOCK_RESERVED, event);
+		this.scenario.send(Topics.STOCK_RESERVED, event);
 
 		assertFailed(event, PaymentFailureReason.CURRENCY_MISMATCH);
 		assertThat(this.database.balance(customer)).isEqualTo(50_000);
@@ -132,12 +120,10 @@ class ChargingOnStockReservedTest {
 	void redeliveredStockReservedChargesOnce() {
 		String customer = this.database.openAccount("alice", 10_000, "EUR");
 		StockReserved event = stockReserved().customer(customer).totaling(2_000).build();
-		double redeliveries = redelivered();
 
-		this.topic.send(Topics.STOCK_RESERVED, event);
-		this.topic.send(Topics.STOCK_RESERVED, event);
+		this.scenario.send(Topics.STOCK_RESERVED, event).andAwaitProcessed();
+		this.scenario.send(Topics.STOCK_RESERVED, event).andAwaitRedelivered();
 
-		await().atMost(TIMEOUT).until(() -> redelivered() == redeliveries + 1);
 		assertThat(this.database.balance(customer)).isEqualTo(8_000);
 		assertThat(this.database.paymentsOf(customer)).hasSize(1);
 		assertThat(this.database.outbox(event.getOrderId())).hasSize(1);
@@ -150,8 +136,8 @@ class ChargingOnStockReservedTest {
 		StockReserved second = stockReserved().orderId(first.getOrderId()).customer(customer).totaling(3_000).build();
 		double paidBefore = duplicates("order");
 
-		this.topic.send(Topics.STOCK_RESERVED, first);
-		this.topic.send(Topics.STOCK_RESERVED, second);
+		this.scenario.send(Topics.STOCK_RESERVED, first);
+		this.scenario.send(Topics.STOCK_RESERVED, second);
 
 		await().atMost(TIMEOUT).until(() -> duplicates("order") == paidBefore + 1);
 		assertThat(this.database.balance(customer)).isEqualTo(8_000);
@@ -183,10 +169,6 @@ class ChargingOnStockReservedTest {
 				assertThat(failed.getDetail()).isNotBlank().contains(event.getCustomerId());
 			});
 		});
-	}
-
-	private double redelivered() {
-		return this.meters.get(EventPipeline.REDELIVERED).tag("topic", Topics.STOCK_RESERVED).counter().count();
 	}
 
 	private double duplicates(String kind) {

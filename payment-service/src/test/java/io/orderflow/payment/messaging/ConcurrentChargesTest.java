@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.payment.PaymentServiceTest;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
@@ -19,14 +18,13 @@ import io.orderflow.payment.payment.ChargeOrder;
 import io.orderflow.payment.payment.OrderId;
 import io.orderflow.payment.payment.Payments;
 import io.orderflow.schemas.Topics;
+import io.orderflow.testsupport.Scenario;
 import io.orderflow.schemas.avro.StockReserved;
-import io.orderflow.testsupport.ListenerAssignments;
 import io.orderflow.testsupport.TestProducer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,19 +44,15 @@ class ConcurrentChargesTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	SchemaRegistryProperties registry;
-
-	@Autowired
-	KafkaListenerEndpointRegistry listeners;
+	Scenario scenario;
 
 	@Autowired
 	Payments payments;
 
 	@Test
 	void concurrentStockReservedOfOneAccountNeverOverdrawIt() {
-		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry);
-				TestProducer topic = new TestProducer(this.registry)) {
-			ListenerAssignments.await(this.listeners);
+		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.scenario.outbox())) {
+			TestProducer topic = this.scenario.awaitListeners().producer();
 			String customer = database.openAccount("alice", OPENING_BALANCE, "EUR");
 			Random amounts = new Random(42);
 			List<StockReserved> orders = IntStream.range(0, 40)
@@ -82,7 +76,7 @@ class ConcurrentChargesTest {
 	@Test
 	void chargesOfOneAccountFromManyThreadsWaitForEachOther() {
 		ExecutorService threads = Executors.newFixedThreadPool(8);
-		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry)) {
+		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.scenario.outbox())) {
 			String customer = database.openAccount("bob", OPENING_BALANCE, "EUR");
 			Random amounts = new Random(7);
 			List<ChargeOrder> charges = IntStream.range(0, 40)

@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.testsupport.OutboxRows;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test fixture: the payment-service database as the tests see it (accounts, payments,
- * outbox rows with their Avro payload decoded through the registry).
+ * Test fixture: the payment-service database as the tests see it (accounts, payments, and
+ * the outbox through the scenario's reader).
  */
 final class PaymentDatabase implements AutoCloseable {
 
@@ -21,9 +20,9 @@ final class PaymentDatabase implements AutoCloseable {
 
 	private final OutboxRows outbox;
 
-	PaymentDatabase(JdbcClient jdbc, SchemaRegistryProperties registry) {
+	PaymentDatabase(JdbcClient jdbc, OutboxRows outbox) {
 		this.jdbc = jdbc;
-		this.outbox = new OutboxRows(jdbc, registry);
+		this.outbox = outbox;
 	}
 
 	/** Opens an account with a random customer id starting with {@code name}. */
@@ -80,7 +79,7 @@ final class PaymentDatabase implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.outbox.close();
+		// the outbox reader belongs to the test's scenario
 	}
 
 	record PaymentRow(UUID paymentId, UUID orderId, String customerId, long amountMinor, String currency, String status,

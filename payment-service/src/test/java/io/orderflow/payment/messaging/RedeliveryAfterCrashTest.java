@@ -3,16 +3,13 @@ package io.orderflow.payment.messaging;
 import java.time.Duration;
 import java.util.Map;
 
-import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.payment.PaymentServiceTest;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.PaymentCompleted;
 import io.orderflow.schemas.avro.StockReserved;
 import io.orderflow.testsupport.CrashBeforeAcknowledgment;
 import io.orderflow.testsupport.KafkaBroker;
-import io.orderflow.testsupport.ListenerAssignments;
 import io.orderflow.testsupport.Scenario;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -23,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +41,7 @@ class RedeliveryAfterCrashTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	SchemaRegistryProperties registry;
-
-	@Autowired
-	KafkaListenerEndpointRegistry listeners;
-
-	@Autowired
-	MeterRegistry meters;
+	Scenario scenario;
 
 	@Autowired
 	CrashBeforeAcknowledgment crash;
@@ -61,16 +51,14 @@ class RedeliveryAfterCrashTest {
 
 	@Test
 	void stockReservedRedeliveredAfterACrashBeforeTheAcknowledgmentChargesOnce() throws Exception {
-		ListenerAssignments.await(this.listeners);
-		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry);
-				Scenario scenario = new Scenario(this.registry, this.jdbc, this.meters);
+		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.scenario.outbox());
 				Admin admin = Admin
 					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
 			String customer = database.openAccount("alice", 10_000, "EUR");
 			StockReserved event = stockReserved().customer(customer).totaling(4_000).build();
 			this.crash.arm(event.getEventId());
 
-			Scenario.Sent sent = scenario.send(Topics.STOCK_RESERVED, event).andAwaitRedelivered();
+			Scenario.Sent sent = this.scenario.send(Topics.STOCK_RESERVED, event).andAwaitRedelivered();
 
 			assertThat(this.crash.committedAtCrash(event.getEventId())).as("committed when the ack was due")
 				.contains(true);

@@ -6,18 +6,16 @@ import java.util.List;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.messaging.deadletter.DeadLetter;
 import io.orderflow.messaging.deadletter.DeadLetters;
-import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.payment.PaymentServiceTest;
 import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
 import io.orderflow.schemas.Topics;
-import io.orderflow.testsupport.ListenerAssignments;
+import io.orderflow.testsupport.Scenario;
 import io.orderflow.testsupport.TestProducer;
 import io.orderflow.schemas.avro.StockReserved;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
@@ -38,19 +36,15 @@ class StockReservedDeadLettersTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	SchemaRegistryProperties registry;
-
-	@Autowired
-	KafkaListenerEndpointRegistry listeners;
+	Scenario scenario;
 
 	@Autowired
 	DeadLetters deadLetters;
 
 	@Test
 	void unprocessableRecordsAreDeadLetteredAndAFixedOneIsReplayedOnce() {
-		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.registry);
-				TestProducer topic = new TestProducer(this.registry)) {
-			ListenerAssignments.await(this.listeners);
+		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.scenario.outbox())) {
+			TestProducer topic = this.scenario.awaitListeners().producer();
 			String customer = database.openAccount("alice", 10_000, "EUR");
 
 			// a record that fails until an operator fixes the database: retried, then

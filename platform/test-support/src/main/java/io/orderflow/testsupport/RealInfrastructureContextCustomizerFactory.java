@@ -6,17 +6,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.TestPropertySourceUtils;
+import org.springframework.util.ClassUtils;
 
 /**
  * Backs {@link RealInfrastructure}: a customizer keyed by the test class, so that every
@@ -24,6 +30,14 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  * the JVM.
  */
 class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+	/**
+	 * A service's context (messaging and metrics on the classpath) gets a
+	 * {@link Scenario}.
+	 */
+	private static final boolean SCENARIO_POSSIBLE = ClassUtils
+		.isPresent("io.orderflow.messaging.serde.SchemaRegistryProperties", null)
+			&& ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", null);
 
 	@Override
 	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -70,6 +84,9 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
 			properties.put("spring.kafka.consumer.group-id", application + "-" + this.testClass.getSimpleName() + "-"
 					+ UUID.randomUUID().toString().substring(0, 8));
 			properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
+			if (this.database && SCENARIO_POSSIBLE) {
+				registerScenario(context);
+			}
 			MutablePropertySources sources = context.getEnvironment().getPropertySources();
 			MapPropertySource infrastructure = new MapPropertySource("realInfrastructure", properties);
 			// properties given by the test itself (@SpringBootTest(properties=...)) still
@@ -80,6 +97,24 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
 			else {
 				sources.addFirst(infrastructure);
 			}
+		}
+
+		/**
+		 * A lazy {@link Scenario} bean: built when a test asks for it, closed with the
+		 * context.
+		 */
+		private static void registerScenario(ConfigurableApplicationContext context) {
+			if (!(context instanceof GenericApplicationContext generic)) {
+				return;
+			}
+			generic.registerBean("orderflowScenario", Scenario.class,
+					() -> new Scenario(context.getBean(SchemaRegistryProperties.class),
+							context.getBean(JdbcClient.class), context.getBean(MeterRegistry.class),
+							context.getBeanProvider(KafkaListenerEndpointRegistry.class).getIfAvailable()),
+					(definition) -> {
+						definition.setLazyInit(true);
+						definition.setDestroyMethodName("close");
+					});
 		}
 
 		@Override

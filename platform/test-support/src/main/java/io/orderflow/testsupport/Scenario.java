@@ -1,6 +1,7 @@
 package io.orderflow.testsupport;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -11,8 +12,10 @@ import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +29,9 @@ import static org.awaitility.Awaitility.await;
  * scenario.send(Topics.STOCK_RESERVED, event).andAwait(() -&gt; balance(customer), (b) -&gt; b == 6_000);
  * </pre>
  *
- * Call {@link ListenerAssignments#await} first (the test's group starts at the log end).
+ * Every {@code @RealInfrastructure} context of a service has one, ready to be
+ * {@code @Autowired}. Each send first waits until the listeners own every partition
+ * ({@link ListenerAssignments}): the test's group starts at the log end.
  */
 public final class Scenario implements AutoCloseable {
 
@@ -41,16 +46,33 @@ public final class Scenario implements AutoCloseable {
 
 	private final MeterRegistry meters;
 
+	private final @Nullable KafkaListenerEndpointRegistry listeners;
+
 	/**
 	 * @param registry the registry the service reads and writes through
 	 * @param jdbc the service's database
 	 * @param meters the service's meters
+	 * @param listeners the service's listeners, awaited before each send; {@code null}
+	 * for a context without listeners
 	 */
-	public Scenario(SchemaRegistryProperties registry, JdbcClient jdbc, MeterRegistry meters) {
+	public Scenario(SchemaRegistryProperties registry, JdbcClient jdbc, MeterRegistry meters,
+			@Nullable KafkaListenerEndpointRegistry listeners) {
 		this.producer = new TestProducer(registry);
 		this.outbox = new OutboxRows(jdbc, registry);
 		this.jdbc = jdbc;
 		this.meters = meters;
+		this.listeners = listeners;
+	}
+
+	/**
+	 * Waits until the listeners own every partition of their topics.
+	 * @return this
+	 */
+	public Scenario awaitListeners() {
+		if (this.listeners != null) {
+			ListenerAssignments.await(this.listeners);
+		}
+		return this;
 	}
 
 	/**
@@ -60,13 +82,25 @@ public final class Scenario implements AutoCloseable {
 	 * @return what to await
 	 */
 	public Sent send(String topic, SpecificRecord event) {
+		awaitListeners();
 		double redeliveredBefore = redelivered(topic).count();
 		RecordMetadata metadata = this.producer.send(topic, event);
 		return new Sent(topic, event, metadata, redeliveredBefore);
 	}
 
 	/**
-	 * @return the producer, for records no service would send
+	 * Sends many saga events at once, each keyed by its order id.
+	 * @param topic the topic
+	 * @param events the events
+	 */
+	public void sendAll(String topic, List<? extends SpecificRecord> events) {
+		awaitListeners();
+		this.producer.sendAll(topic, events);
+	}
+
+	/**
+	 * @return the producer, for records no service would send (after
+	 * {@link #awaitListeners()})
 	 */
 	public TestProducer producer() {
 		return this.producer;

@@ -1,7 +1,5 @@
 package io.orderflow.messaging.consumer;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,24 +10,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.orderflow.messaging.deadletter.DeadLetter;
 import io.orderflow.messaging.deadletter.DeadLetters;
-import io.orderflow.messaging.serde.AvroSerdeSettings;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
-import io.orderflow.testsupport.KafkaBroker;
 import io.orderflow.testsupport.ListenerAssignments;
 import io.orderflow.testsupport.RealInfrastructure;
-import org.apache.avro.specific.SpecificRecord;
+import io.orderflow.testsupport.TestProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -92,16 +82,15 @@ class ConsumerConventionsTest {
 		// the group starts at the log end (other test classes share the topic): consume
 		// only what this test sends
 		ListenerAssignments.await(this.listeners);
-		try (KafkaProducer<String, SpecificRecord> avro = avroProducer();
-				KafkaProducer<String, byte[]> raw = rawProducer()) {
-			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, first)).get();
-			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, first)).get(); // redelivery
-			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, flaky)).get();
-			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, poison)).get();
-			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, refused)).get();
-			raw.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, "not avro".getBytes(StandardCharsets.UTF_8))).get();
-			raw.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, unknownSchemaId())).get();
-			avro.send(new ProducerRecord<>(Topics.ORDER_PLACED, key, last)).get();
+		try (TestProducer producer = new TestProducer(this.registry)) {
+			producer.send(Topics.ORDER_PLACED, key, first);
+			producer.send(Topics.ORDER_PLACED, key, first); // redelivery
+			producer.send(Topics.ORDER_PLACED, key, flaky);
+			producer.send(Topics.ORDER_PLACED, key, poison);
+			producer.send(Topics.ORDER_PLACED, key, refused);
+			producer.sendGarbage(Topics.ORDER_PLACED, key);
+			producer.sendUnknownSchemaId(Topics.ORDER_PLACED, key);
+			producer.send(Topics.ORDER_PLACED, key, last);
 		}
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(APPLIED).containsKey(last.getEventId()));
@@ -143,10 +132,6 @@ class ConsumerConventionsTest {
 			.toList();
 	}
 
-	private static byte[] unknownSchemaId() {
-		return ByteBuffer.allocate(9).put((byte) 0).putInt(987_654).putInt(42).array();
-	}
-
 	private static OrderPlaced orderPlaced(String customer) {
 		return OrderPlaced.newBuilder()
 			.setEventId(UUID.randomUUID())
@@ -155,18 +140,6 @@ class ConsumerConventionsTest {
 			.setCustomerId(customer)
 			.setLines(List.of(new OrderLine("SKU-1", 1)))
 			.build();
-	}
-
-	private KafkaProducer<String, SpecificRecord> avroProducer() {
-		AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-		serializer.configure(AvroSerdeSettings.serializer(this.registry), false);
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
-				new StringSerializer(), serializer);
-	}
-
-	private static KafkaProducer<String, byte[]> rawProducer() {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer());
 	}
 
 	@SpringBootApplication
