@@ -51,6 +51,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheWebAdapterUsesTheHttpContract() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.orderflow.order.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.orderflow.web..")
+			.because("domain and messaging code throw their own exceptions; the web adapter maps them to problems")
+			.check(MAIN);
+	}
+
+	@Test
 	void adaptersDoNotDependOnEachOther() {
 		noClasses().that()
 			.resideInAPackage("io.orderflow.order.web..")
