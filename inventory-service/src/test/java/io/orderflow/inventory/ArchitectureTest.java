@@ -49,6 +49,17 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void onlyTheWebAdapterUsesTheHttpContract() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.orderflow.inventory.product.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.orderflow.web..")
+			.because("domain and messaging code throw their own exceptions; the web adapter maps them to problems")
+			.check(CLASSES);
+	}
+
+	@Test
 	void theDomainDoesNotDependOnTheWebAdapter() {
 		noClasses().that()
 			.resideInAnyPackage("io.orderflow.inventory.product", "io.orderflow.inventory.reservation..",
