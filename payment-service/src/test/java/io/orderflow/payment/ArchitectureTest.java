@@ -44,6 +44,17 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void onlyTheWebAdapterUsesTheHttpContract() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.orderflow.payment.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.orderflow.web..")
+			.because("domain and messaging code throw their own exceptions; the web adapter maps them to problems")
+			.check(classes);
+	}
+
+	@Test
 	void accountsKnowNothingOfPayments() {
 		noClasses().that()
 			.resideInAPackage("io.orderflow.payment.account..")
