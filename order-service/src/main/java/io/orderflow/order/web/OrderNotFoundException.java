@@ -1,23 +1,19 @@
 package io.orderflow.order.web;
 
+import io.orderflow.web.ProblemException;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * No order answers to the requested id (including ids that are not UUIDs).
+ * {@code 404 order-not-found}: no order answers to the requested id (including ids that
+ * are not UUIDs).
  */
-class OrderNotFoundException extends ErrorResponseException {
+class OrderNotFoundException extends ProblemException {
 
 	OrderNotFoundException() {
-		super(HttpStatus.NOT_FOUND, problem(), null);
-	}
-
-	private static ProblemDetail problem() {
 		// the id is in the problem's instance (the request path); not echoed here, it may
 		// be any text
-		return ProblemTypes.problem(HttpStatus.NOT_FOUND, ProblemTypes.ORDER_NOT_FOUND, "Order not found",
-				"There is no order with this id");
+		super(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", "There is no order with this id");
 	}
 
 }

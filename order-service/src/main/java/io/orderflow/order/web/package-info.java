@@ -1,6 +1,8 @@
 /**
- * The HTTP API of the order service: {@code /orders}, with errors as RFC 9457 problem
- * details (see {@link io.orderflow.order.web.ProblemTypes}).
+ * The HTTP API of the order service: {@code /orders}. Errors follow the platform's
+ * contract ({@code io.orderflow.web}); the service's own problems are declared in
+ * {@link io.orderflow.order.web.OrderProblems} and
+ * {@link io.orderflow.order.web.OrderNotFoundException}.
  */
 @NullMarked
 package io.orderflow.order.web;

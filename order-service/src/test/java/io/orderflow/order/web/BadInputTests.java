@@ -1,55 +1,62 @@
 package io.orderflow.order.web;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import io.orderflow.testsupport.RealInfrastructure;
+import io.orderflow.order.OrderEventsUnavailableException;
+import io.orderflow.order.OrderService;
+import io.orderflow.testsupport.ChunkedRequestBuilder;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import static io.orderflow.order.web.OrderJson.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * Every kind of bad input gets its documented status and problem type, as
  * {@code application/problem+json}, naming the field where there is one, never with a
- * stack trace, and places nothing.
+ * stack trace, and never reaches the order service (so places nothing). A slice of the
+ * web layer: the service is a mock.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@WebMvcTest(OrderController.class)
 class BadInputTests {
 
 	private static final String PROBLEMS = "https://orderflow.io/problems/";
 
-	private static final String LARGE = "x".repeat(RequestBodyLimit.MAX_BYTES);
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
+	private static final String LARGE = "x".repeat(64 * 1024);
 
 	@Autowired
-	JdbcClient jdbc;
+	MockMvc mvc;
 
-	OrderApi api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new OrderApi(this.port);
-	}
+	@MockitoBean
+	OrderService orders;
 
 	static Stream<Arguments> badOrders() {
 		return Stream.of(invalid("missing customerId", anOrder().withoutCustomerId(), "customerId"),
@@ -93,8 +100,9 @@ class BadInputTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badOrders")
-	void rejectsBadOrder(String description, Object body, int status, String type, @Nullable String field) {
-		OrderApi.Response response = this.api.post(body);
+	void rejectsBadOrder(String description, Object body, int status, String type, @Nullable String field)
+			throws Exception {
+		Response response = send(postOrder(body));
 
 		assertProblem(response, status, type, field);
 		assertNothingPlaced();
@@ -102,53 +110,47 @@ class BadInputTests {
 
 	static Stream<Arguments> badRequests() {
 		return Stream.of(
-				request("Idempotency-Key over 255 characters", (api) -> api.post(anOrder(), "k".repeat(256)), 400,
-						"invalid-request", "Idempotency-Key"),
-				request("Idempotency-Key with a space", (api) -> api.post(anOrder(), "my key"), 400, "invalid-request",
+				request("Idempotency-Key over 255 characters",
+						postOrder(anOrder()).header("Idempotency-Key", "k".repeat(256)), 400, "invalid-request",
 						"Idempotency-Key"),
-				request("body over 64 KiB", (api) -> api.post(anOrder().customerId(LARGE)), 413, "payload-too-large",
-						null),
-				request("chunked body over 64 KiB", (api) -> api.postChunked(anOrder().customerId(LARGE).toString()),
+				request("Idempotency-Key with a space", postOrder(anOrder()).header("Idempotency-Key", "my key"), 400,
+						"invalid-request", "Idempotency-Key"),
+				request("body over 64 KiB", postOrder(anOrder().customerId(LARGE)), 413, "payload-too-large", null),
+				request("chunked body over 64 KiB",
+						ChunkedRequestBuilder.post("/orders")
+							.contentType(MediaType.APPLICATION_JSON)
+							.content(anOrder().customerId(LARGE).toString()),
 						413, "payload-too-large", null),
 				request("text/plain body",
-						(api) -> api.send(api.request("/orders")
-							.header("Content-Type", "text/plain")
-							.POST(BodyPublishers.ofString(anOrder().toString()))),
-						415, "unsupported-media-type", null),
-				request("body without Content-Type",
-						(api) -> api.send(api.request("/orders").POST(BodyPublishers.ofString(anOrder().toString()))),
-						415, "unsupported-media-type", null),
-				request("PUT /orders", (api) -> api.send(api.request("/orders").PUT(BodyPublishers.noBody())), 405,
-						"method-not-allowed", null),
-				request("DELETE /orders/{id}", (api) -> api.send(api.request("/orders/" + UUID.randomUUID()).DELETE()),
-						405, "method-not-allowed", null),
-				request("unknown path", (api) -> api.get("/shipments"), 404, "not-found", null),
-				request("list without customerId", (api) -> api.get("/orders"), 400, "invalid-request", "customerId"),
-				request("list with blank customerId", (api) -> api.get("/orders?customerId="), 400, "invalid-request",
-						"customerId"),
-				request("page size over 100", (api) -> api.get("/orders?customerId=alice&size=101"), 400,
-						"invalid-request", "size"),
-				request("page size 0", (api) -> api.get("/orders?customerId=alice&size=0"), 400, "invalid-request",
-						"size"),
-				request("negative page", (api) -> api.get("/orders?customerId=alice&page=-1"), 400, "invalid-request",
-						"page"),
-				request("page size not a number", (api) -> api.get("/orders?customerId=alice&size=ten"), 400,
-						"invalid-request", "size"));
+						post("/orders").contentType(MediaType.TEXT_PLAIN).content(anOrder().toString()), 415,
+						"unsupported-media-type", null),
+				request("body without Content-Type", post("/orders").content(anOrder().toString()), 415,
+						"unsupported-media-type", null),
+				request("PUT /orders", put("/orders"), 405, "method-not-allowed", null),
+				request("DELETE /orders/{id}", delete("/orders/" + UUID.randomUUID()), 405, "method-not-allowed", null),
+				request("unknown path", get("/shipments"), 404, "not-found", null),
+				request("list without customerId", get("/orders"), 400, "invalid-request", "customerId"),
+				request("list with blank customerId", get("/orders?customerId="), 400, "invalid-request", "customerId"),
+				request("page size over 100", get("/orders?customerId=alice&size=101"), 400, "invalid-request", "size"),
+				request("page size 0", get("/orders?customerId=alice&size=0"), 400, "invalid-request", "size"),
+				request("negative page", get("/orders?customerId=alice&page=-1"), 400, "invalid-request", "page"),
+				request("page size not a number", get("/orders?customerId=alice&size=ten"), 400, "invalid-request",
+						"size"));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badRequests")
-	void rejectsBadRequest(String description, Function<OrderApi, OrderApi.Response> call, int status, String type,
-			@Nullable String field) {
-		OrderApi.Response response = call.apply(this.api);
+	void rejectsBadRequest(String description, RequestBuilder request, int status, String type, @Nullable String field)
+			throws Exception {
+		Response response = send(request);
 
 		assertProblem(response, status, type, field);
 		assertNothingPlaced();
 	}
 
 	@Test
-	void listsEveryInvalidFieldAtOnce() {
-		OrderApi.Response response = this.api.post(anOrder().customerId("").line("SKU 1", 0).line("SKU-2", 2000));
+	void listsEveryInvalidFieldAtOnce() throws Exception {
+		Response response = send(postOrder(anOrder().customerId("").line("SKU 1", 0).line("SKU-2", 2000)));
 
 		assertProblem(response, 400, "invalid-request", null);
 		assertThat(response.json().get("errors").valueStream().map((error) -> error.get("field").asString()))
@@ -158,14 +160,41 @@ class BadInputTests {
 	}
 
 	@Test
-	void duplicateSkuProblemNamesTheSku() {
-		JsonNode problem = this.api.post(anOrder().line("SKU-7", 1).line("SKU-7", 2)).json();
+	void duplicateSkuProblemNamesTheSku() throws Exception {
+		JsonNode problem = send(postOrder(anOrder().line("SKU-7", 1).line("SKU-7", 2))).json();
 
 		assertThat(problem.get("sku").asString()).isEqualTo("SKU-7");
-		assertThat(problem.get("detail").asString()).contains("SKU-7");
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("lines[1].sku");
+		assertThat(problem.get("errors").get(0).get("message").asString()).contains("SKU-7");
+		// the contract: a detail never quotes the input, the sku property and errors do
+		assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("SKU-7");
 	}
 
-	private void assertProblem(OrderApi.Response response, int status, String type, @Nullable String field) {
+	@Test
+	void unreachableSchemaRegistryIsServiceUnavailableWithRetryAfter() throws Exception {
+		given(this.orders.place(any()))
+			.willThrow(new OrderEventsUnavailableException("registry down", new IllegalStateException("apicurio")));
+
+		Response response = send(postOrder(anOrder()));
+
+		assertProblem(response, 503, "service-unavailable", null);
+		assertThat(response.header("Retry-After")).isEqualTo("1");
+		assertThat(response.body()).doesNotContain("registry", "apicurio");
+	}
+
+	@Test
+	void unreachableDatabaseIsServiceUnavailableWithRetryAfter() throws Exception {
+		given(this.orders.find(any())).willThrow(new CannotCreateTransactionException("Connection refused"));
+
+		Response response = send(get("/orders/" + UUID.randomUUID()));
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.header("Retry-After")).isEqualTo("1");
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "service-unavailable");
+		assertThat(response.body()).doesNotContain("Connection refused");
+	}
+
+	private static void assertProblem(Response response, int status, String type, @Nullable String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		assertThat(response.header("Content-Type")).as(response.toString()).isEqualTo("application/problem+json");
 		JsonNode problem = response.json();
@@ -182,8 +211,16 @@ class BadInputTests {
 	}
 
 	private void assertNothingPlaced() {
-		assertThat(this.jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single()).isZero();
+		verifyNoInteractions(this.orders);
+	}
+
+	private Response send(RequestBuilder request) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+		return new Response(response, response.getContentAsString());
+	}
+
+	private static MockHttpServletRequestBuilder postOrder(Object body) {
+		return post("/orders").contentType(MediaType.APPLICATION_JSON).content(body.toString());
 	}
 
 	private static OrderJson fiftyOneLines() {
@@ -200,9 +237,31 @@ class BadInputTests {
 		return arguments(description, body, status, type, field);
 	}
 
-	private static Arguments request(String description, Function<OrderApi, OrderApi.Response> call, int status,
-			String type, @Nullable String field) {
-		return arguments(description, call, status, type, field);
+	private static Arguments request(String description, RequestBuilder request, int status, String type,
+			@Nullable String field) {
+		return arguments(description, request, status, type, field);
+	}
+
+	/** A response, its body readable as JSON. */
+	record Response(MockHttpServletResponse response, String body) {
+
+		int status() {
+			return this.response.getStatus();
+		}
+
+		@Nullable String header(String name) {
+			return this.response.getHeader(name);
+		}
+
+		JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		@Override
+		public String toString() {
+			return status() + " " + this.response.getHeaderNames() + " " + this.body;
+		}
+
 	}
 
 }

@@ -1,14 +1,11 @@
 package io.orderflow.order.web;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -53,22 +50,15 @@ final class OrderApi {
 		return sendAsync(request);
 	}
 
-	/** Posts a body without {@code Content-Length}, in chunks. */
-	Response postChunked(String body) {
-		BodyPublisher chunked = BodyPublishers
-			.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
-		return send(request("/orders").header("Content-Type", "application/json").POST(chunked));
-	}
-
 	Response get(String path) {
 		return send(request(path).GET());
 	}
 
-	HttpRequest.Builder request(String path) {
+	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(TIMEOUT);
 	}
 
-	Response send(HttpRequest.Builder request) {
+	private Response send(HttpRequest.Builder request) {
 		return sendAsync(request).join();
 	}
 

@@ -51,8 +51,9 @@ class AccountController {
 
 	@GetMapping("/{customerId}")
 	AccountResponse get(@PathVariable @NotBlank @Size(max = CustomerId.MAX_LENGTH) String customerId) {
-		CustomerId id = new CustomerId(customerId);
-		return this.accounts.find(id).map(AccountResponse::of).orElseThrow(() -> new AccountNotFoundException(id));
+		return this.accounts.find(new CustomerId(customerId))
+			.map(AccountResponse::of)
+			.orElseThrow(AccountNotFoundException::new);
 	}
 
 }

@@ -1,14 +1,19 @@
 package io.orderflow.payment.web;
 
-import io.orderflow.payment.account.CustomerId;
+import io.orderflow.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
 
 /**
- * No account for the requested customer; answered with 404.
+ * {@code 404 account-not-found}: the customer has no account.
  */
-class AccountNotFoundException extends RuntimeException {
+class AccountNotFoundException extends ProblemException {
 
-	AccountNotFoundException(CustomerId customerId) {
-		super("customer " + customerId + " has no account");
+	AccountNotFoundException() {
+		// the customer id is in the problem's instance (the request path); not echoed
+		// here,
+		// it may be any text
+		super(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", "There is no account for this customer");
 	}
 
 }

@@ -1,5 +1,7 @@
 /**
- * HTTP adapter: the accounts API, errors as RFC 9457 problem details.
+ * HTTP adapter: the accounts API. Errors follow the platform's contract
+ * ({@code io.orderflow.web}); the one problem of its own is
+ * {@link io.orderflow.payment.web.AccountNotFoundException}.
  */
 @NullMarked
 package io.orderflow.payment.web;

@@ -118,6 +118,12 @@ public final class ServiceArchitecture {
 					.resideInAPackage(messaging)
 					.as("the web adapter does not use the messaging adapter"),
 				noClasses().that()
+					.resideOutsideOfPackage(web)
+					.should()
+					.dependOnClassesThat()
+					.resideInAPackage("io.orderflow.web..")
+					.as("only the web adapter uses the HTTP error contract (the others throw their own exceptions)"),
+				noClasses().that()
 					.resideInAPackage(messaging)
 					.should()
 					.dependOnClassesThat()

@@ -50,11 +50,9 @@ class ProductController {
 	@GetMapping("/{sku}")
 	ProductResponse get(@PathVariable("sku") String sku) {
 		if (!sku.matches(SKU)) {
-			throw new ProductNotFoundException(sku);
+			throw new ProductNotFoundException();
 		}
-		return this.catalogue.find(new Sku(sku))
-			.map(ProductResponse::of)
-			.orElseThrow(() -> new ProductNotFoundException(sku));
+		return this.catalogue.find(new Sku(sku)).map(ProductResponse::of).orElseThrow(ProductNotFoundException::new);
 	}
 
 }

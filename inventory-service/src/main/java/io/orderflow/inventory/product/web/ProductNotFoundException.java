@@ -1,23 +1,20 @@
 package io.orderflow.inventory.product.web;
 
+import io.orderflow.web.ProblemException;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * 404 for a SKU the catalogue does not know.
+ * {@code 404 product-not-found}: the catalogue does not know the SKU (or it is not a SKU
+ * at all).
  */
-class ProductNotFoundException extends ErrorResponseException {
+class ProductNotFoundException extends ProblemException {
 
-	ProductNotFoundException(String sku) {
-		super(HttpStatus.NOT_FOUND, problem(sku), null);
-	}
-
-	private static ProblemDetail problem(String sku) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No product with SKU " + sku);
-		problem.setTitle("Product not found");
-		problem.setProperty("sku", sku);
-		return problem;
+	ProductNotFoundException() {
+		// the SKU is in the problem's instance (the request path); not echoed here, it
+		// may
+		// be any text
+		super(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", "There is no product with this SKU");
 	}
 
 }

@@ -1,6 +1,7 @@
 /**
- * HTTP API of the product catalogue: {@code PUT} and {@code GET /products/{sku}}, errors
- * as RFC 9457 problem details.
+ * HTTP API of the product catalogue: {@code PUT} and {@code GET /products/{sku}}. Errors
+ * follow the platform's contract ({@code io.orderflow.web}); the one problem of its own
+ * is {@link io.orderflow.inventory.product.web.ProductNotFoundException}.
  */
 @NullMarked
 package io.orderflow.inventory.product.web;

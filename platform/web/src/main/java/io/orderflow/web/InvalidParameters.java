@@ -1,8 +1,10 @@
-package io.orderflow.order.web;
+package io.orderflow.web;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.validation.Errors;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -16,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
- * Names the invalid inputs of a controller method by what the client sent: header and
- * query parameter names, and JSON paths into the body.
+ * Names the invalid inputs of a controller method by what the client sent: header, path
+ * variable and query parameter names, and JSON paths into the body.
  */
 final class InvalidParameters implements HandlerMethodValidationException.Visitor {
 
@@ -30,6 +32,13 @@ final class InvalidParameters implements HandlerMethodValidationException.Visito
 		InvalidParameters visitor = new InvalidParameters();
 		ex.visitResults(visitor);
 		return visitor.fields;
+	}
+
+	static List<InvalidField> of(Errors errors) {
+		List<InvalidField> fields = new ArrayList<>();
+		errors.getFieldErrors().forEach((error) -> fields.add(new InvalidField(error.getField(), message(error))));
+		errors.getGlobalErrors().forEach((error) -> fields.add(new InvalidField("", message(error))));
+		return fields;
 	}
 
 	@Override
@@ -59,17 +68,17 @@ final class InvalidParameters implements HandlerMethodValidationException.Visito
 
 	@Override
 	public void requestBody(RequestBody body, ParameterErrors errors) {
-		this.fields.addAll(ProblemDetailsAdvice.fieldErrors(errors));
+		this.fields.addAll(of(errors));
 	}
 
 	@Override
 	public void modelAttribute(ModelAttribute attribute, ParameterErrors errors) {
-		this.fields.addAll(ProblemDetailsAdvice.fieldErrors(errors));
+		this.fields.addAll(of(errors));
 	}
 
 	@Override
 	public void requestPart(RequestPart part, ParameterErrors errors) {
-		this.fields.addAll(ProblemDetailsAdvice.fieldErrors(errors));
+		this.fields.addAll(of(errors));
 	}
 
 	@Override
@@ -82,8 +91,12 @@ final class InvalidParameters implements HandlerMethodValidationException.Visito
 		// the Java parameter name applies
 		String field = !name.isEmpty() ? name
 				: !value.isEmpty() ? value : String.valueOf(result.getMethodParameter().getParameterName());
-		result.getResolvableErrors()
-			.forEach((error) -> this.fields.add(new InvalidField(field, ProblemDetailsAdvice.message(error))));
+		result.getResolvableErrors().forEach((error) -> this.fields.add(new InvalidField(field, message(error))));
+	}
+
+	static String message(MessageSourceResolvable error) {
+		String message = error.getDefaultMessage();
+		return (message != null) ? message : "is invalid";
 	}
 
 }

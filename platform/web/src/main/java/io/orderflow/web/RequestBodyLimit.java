@@ -1,4 +1,4 @@
-package io.orderflow.order.web;
+package io.orderflow.web;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -8,22 +8,23 @@ import java.lang.reflect.Type;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Refuses request bodies over {@value #MAX_BYTES} bytes (64 KiB, ample for 50 lines): at
- * once when {@code Content-Length} says so, else (chunked bodies) as soon as reading
- * passes the limit. Either way the client gets 413.
+ * Refuses request bodies over the limit: at once when {@code Content-Length} says so,
+ * else (chunked bodies) as soon as reading passes the limit. Either way the client gets
+ * {@code 413 payload-too-large}.
  */
 @ControllerAdvice
 class RequestBodyLimit extends RequestBodyAdviceAdapter {
 
-	static final int MAX_BYTES = 64 * 1024;
+	private final long maxBytes;
+
+	RequestBodyLimit(long maxBytes) {
+		this.maxBytes = maxBytes;
+	}
 
 	@Override
 	public boolean supports(MethodParameter methodParameter, Type targetType,
@@ -34,10 +35,10 @@ class RequestBodyLimit extends RequestBodyAdviceAdapter {
 	@Override
 	public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
-		if (message.getHeaders().getContentLength() > MAX_BYTES) {
-			throw new PayloadTooLargeException();
+		if (message.getHeaders().getContentLength() > this.maxBytes) {
+			throw new PayloadTooLargeException(this.maxBytes);
 		}
-		InputStream limited = new LimitedInputStream(message.getBody());
+		InputStream limited = new LimitedInputStream(message.getBody(), this.maxBytes);
 		return new HttpInputMessage() {
 			@Override
 			public InputStream getBody() {
@@ -51,35 +52,44 @@ class RequestBodyLimit extends RequestBodyAdviceAdapter {
 		};
 	}
 
-	/** The body is larger than the API accepts. */
-	static class PayloadTooLargeException extends ErrorResponseException {
+	/** The body is larger than the service accepts. */
+	static class PayloadTooLargeException extends ProblemException {
 
-		PayloadTooLargeException() {
-			super(HttpStatus.CONTENT_TOO_LARGE, problem(), null);
-		}
-
-		private static ProblemDetail problem() {
-			return ProblemTypes.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-					"Payload too large", "The request body exceeds " + MAX_BYTES + " bytes");
+		PayloadTooLargeException(long maxBytes) {
+			super(StandardProblem.PAYLOAD_TOO_LARGE.problem("The request body exceeds " + maxBytes + " bytes"), null);
 		}
 
 	}
 
-	/** Thrown while reading past the limit; the exception handler turns it into 413. */
+	/**
+	 * Thrown while reading past the limit; the message converter wraps it, the advice
+	 * turns it into 413.
+	 */
 	static class BodyLimitExceededException extends IOException {
 
-		BodyLimitExceededException() {
-			super("request body exceeds " + MAX_BYTES + " bytes");
+		private final long maxBytes;
+
+		BodyLimitExceededException(long maxBytes) {
+			super("request body exceeds " + maxBytes + " bytes");
+			this.maxBytes = maxBytes;
+		}
+
+		PayloadTooLargeException toProblem() {
+			return new PayloadTooLargeException(this.maxBytes);
 		}
 
 	}
 
 	private static final class LimitedInputStream extends FilterInputStream {
 
-		private long remaining = MAX_BYTES;
+		private final long maxBytes;
 
-		LimitedInputStream(InputStream in) {
+		private long remaining;
+
+		LimitedInputStream(InputStream in, long maxBytes) {
 			super(in);
+			this.maxBytes = maxBytes;
+			this.remaining = maxBytes;
 		}
 
 		@Override
@@ -110,7 +120,7 @@ class RequestBodyLimit extends RequestBodyAdviceAdapter {
 		private void count(long bytes) throws BodyLimitExceededException {
 			this.remaining -= bytes;
 			if (this.remaining < 0) {
-				throw new BodyLimitExceededException();
+				throw new BodyLimitExceededException(this.maxBytes);
 			}
 		}
 
