@@ -14,6 +14,9 @@ import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.messaging.consumer.ProcessedEvents;
 import io.orderflow.messaging.outbox.OutboxWriter;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,9 +64,26 @@ public final class ServiceArchitecture {
 	 */
 	public static Stream<DynamicTest> tests(String servicePackage) {
 		JavaClasses classes = importMain(servicePackage);
-		return rules(servicePackage).stream()
-			.map((rule) -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+		JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+			.importPackages(servicePackage);
+		return Stream.concat(
+				rules(servicePackage).stream()
+					.map((rule) -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes))),
+				Stream.of(DynamicTest.dynamicTest(TEST_NAMES.getDescription(), () -> TEST_NAMES.check(tests))));
 	}
+
+	/**
+	 * One name rule for tests: a class with test methods is named {@code ...Test}
+	 * (helpers, fixtures and builders are not).
+	 */
+	public static final ArchRule TEST_NAMES = classes()
+		.that(DescribedPredicate.describe("have test methods", (JavaClass type) -> type.getMethods()
+			.stream()
+			.anyMatch((method) -> method.isAnnotatedWith(Test.class) || method.isAnnotatedWith(TestFactory.class)
+					|| method.isAnnotatedWith(ParameterizedTest.class))))
+		.should()
+		.haveSimpleNameEndingWith("Test")
+		.as("test classes are named ...Test");
 
 	/**
 	 * @param servicePackage the service's root package

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * order-service follows the suite's architecture rules ({@link ServiceArchitecture}).
  */
-class ArchitectureTests {
+class ArchitectureTest {
 
 	@TestFactory
 	Stream<DynamicTest> followsTheSuiteArchitecture() {

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 		"orderflow.relay.sources[0].password=${spring.datasource.password}", "orderflow.relay.lag-interval=200ms",
 		"spring.autoconfigure.exclude=io.orderflow.messaging.config.MessagingAutoConfiguration" })
 @RealInfrastructure
-class ConsumerGroupLagTests {
+class ConsumerGroupLagTest {
 
 	@Autowired
 	MeterRegistry meters;

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @RealInfrastructure
 @Import(Stock.class)
-class StockTests {
+class StockTest {
 
 	private static final Instant NOW = Instant.parse("2026-12-02T10:00:00.000Z");
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class OrderServiceApplicationTests {
+class OrderServiceApplicationTest {
 
 	@LocalServerPort
 	int port;

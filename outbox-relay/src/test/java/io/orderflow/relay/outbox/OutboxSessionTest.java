@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How rows in flight are left out of the next claim.
  */
-class OutboxSessionTests {
+class OutboxSessionTest {
 
 	@Test
 	void describesInFlightIdsAsRunsOfConsecutiveIds() {

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @RealInfrastructure
-class AccountRepositoryTests {
+class AccountRepositoryTest {
 
 	private static final Instant NOW = Instant.parse("2026-12-02T10:00:00.000Z");
 

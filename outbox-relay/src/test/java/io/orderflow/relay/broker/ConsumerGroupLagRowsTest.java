@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Which lag rows the exporter reports, from offsets alone.
  */
-class ConsumerGroupLagRowsTests {
+class ConsumerGroupLagRowsTest {
 
 	private static final TopicPartition A0 = new TopicPartition("a", 0);
 

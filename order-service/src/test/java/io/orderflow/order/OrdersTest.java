@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @RealInfrastructure
-class OrdersTests {
+class OrdersTest {
 
 	private static final Instant NOW = Instant.parse("2026-12-02T10:00:00.123Z");
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "orderflow.schema-registry.url=http://127.0.0.1:1")
 @RealInfrastructure
-class RegistryDownTests {
+class RegistryDownTest {
 
 	@LocalServerPort
 	int port;

@@ -1,4 +1,6 @@
-package io.orderflow.payment;
+package io.orderflow.inventory;
+
+import javax.sql.DataSource;
 
 import io.orderflow.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -6,22 +8,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The payment-service starts against real PostgreSQL, Kafka and registry, migrates its
- * database and exposes only health and Prometheus metrics (payments by outcome among
- * them, from zero).
+ * The inventory-service starts against real PostgreSQL, Kafka and registry, migrates its
+ * database and exposes only health and Prometheus metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 @DirtiesContext
-class PaymentServiceApplicationTests {
+class InventoryServiceApplicationTest {
 
 	@LocalServerPort
 	int port;
@@ -29,12 +32,30 @@ class PaymentServiceApplicationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void migratesItsDatabaseIncludingTheOutbox() {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single()).isZero();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM processed_events").query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM accounts").query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM payments").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void loadsTheDemoProductsIdempotently() {
+		ResourceDatabasePopulator demo = new ResourceDatabasePopulator(new ClassPathResource("demo/products.sql"));
+		demo.execute(this.dataSource);
+		this.jdbc.sql("UPDATE product SET available = 1 WHERE sku = 'SKU-1'").update();
+		demo.execute(this.dataSource);
+
+		assertThat(
+				this.jdbc.sql("SELECT sku FROM product WHERE sku LIKE 'SKU-%' ORDER BY sku").query(String.class).list())
+			.containsExactly("SKU-1", "SKU-2", "SKU-3", "SKU-4", "SKU-5");
+		assertThat(this.jdbc.sql("SELECT DISTINCT currency FROM product").query(String.class).list())
+			.containsOnly("EUR");
+		assertThat(this.jdbc.sql("SELECT available FROM product WHERE sku = 'SKU-1'").query(Integer.class).single())
+			.as("a second load leaves existing stock alone")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -45,9 +66,8 @@ class PaymentServiceApplicationTests {
 		assertThat(client.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode())
 			.isEqualTo(HttpStatusCode.valueOf(200));
 		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains(
-				"jvm_memory_used_bytes", "application=\"payment-service\"",
-				"orderflow_payments_total{application=\"payment-service\",outcome=\"failed\",reason=\"insufficient_funds\"} 0",
-				"orderflow_payments_duplicates_total");
+				"jvm_memory_used_bytes", "application=\"inventory-service\"",
+				"inventory_reservations_total{application=\"inventory-service\",outcome=\"reserved\"}");
 		Integer envStatus = client.get()
 			.uri("/actuator/env")
 			.exchange((request, response) -> response.getStatusCode().value());

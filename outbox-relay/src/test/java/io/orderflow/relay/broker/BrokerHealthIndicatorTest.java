@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The relay's {@code kafka} health contributor (part of its readiness group).
  */
-class BrokerHealthIndicatorTests {
+class BrokerHealthIndicatorTest {
 
 	@Test
 	void upWhileTheBrokerAnswers() {

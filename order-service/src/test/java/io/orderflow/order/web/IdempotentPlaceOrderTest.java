@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class IdempotentPlaceOrderTests {
+class IdempotentPlaceOrderTest {
 
 	@LocalServerPort
 	int port;
@@ -124,7 +124,7 @@ class IdempotentPlaceOrderTests {
 
 		assertThat(responses)
 			.allSatisfy((response) -> assertThat(response.status()).as(response.toString()).isEqualTo(201));
-		assertThat(responses).extracting(IdempotentPlaceOrderTests::id).containsOnly(id(responses.get(0)));
+		assertThat(responses).extracting(IdempotentPlaceOrderTest::id).containsOnly(id(responses.get(0)));
 		assertThat(responses).filteredOn((response) -> response.header("Idempotent-Replayed") == null).hasSize(1);
 		assertThat(this.stored.ordersOf(request.customerId())).isOne();
 		assertThat(this.stored.outboxOf(id(responses.get(0)))).hasSize(1);

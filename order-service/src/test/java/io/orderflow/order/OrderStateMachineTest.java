@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * terminal order never moves again and registers no further event, but every outcome
  * still lands on its timeline. {@code StockReserved} only sets the total.
  */
-class OrderStateMachineTests {
+class OrderStateMachineTest {
 
 	private static final Instant PLACED = Instant.parse("2026-12-02T10:00:00.000Z");
 

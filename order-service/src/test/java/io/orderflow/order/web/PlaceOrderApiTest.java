@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class PlaceOrderTests {
+class PlaceOrderApiTest {
 
 	@LocalServerPort
 	int port;

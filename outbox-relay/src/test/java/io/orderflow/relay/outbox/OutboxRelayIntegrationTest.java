@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 				"orderflow.relay.metrics-interval=200ms",
 				"spring.autoconfigure.exclude=io.orderflow.messaging.config.MessagingAutoConfiguration" })
 @RealInfrastructure
-class OutboxRelayIntegrationTests {
+class OutboxRelayIntegrationTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

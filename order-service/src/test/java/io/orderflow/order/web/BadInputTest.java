@@ -44,7 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * web layer: the service is a mock.
  */
 @WebMvcTest(OrderController.class)
-class BadInputTests {
+class BadInputTest {
 
 	private static final String PROBLEMS = "https://orderflow.io/problems/";
 

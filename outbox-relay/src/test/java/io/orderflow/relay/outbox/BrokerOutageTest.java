@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringJUnitConfig(OutboxFixtures.class)
 @RealInfrastructure
-class BrokerOutageTests {
+class BrokerOutageTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringJUnitConfig(OutboxFixtures.class)
 @RealInfrastructure
-class RelayFailoverTests {
+class RelayFailoverTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

@@ -13,7 +13,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * payment-service follows the suite's architecture rules ({@link ServiceArchitecture}),
  * and its accounts know nothing of payments.
  */
-class ArchitectureTests {
+class ArchitectureTest {
 
 	@TestFactory
 	Stream<DynamicTest> followsTheSuiteArchitecture() {

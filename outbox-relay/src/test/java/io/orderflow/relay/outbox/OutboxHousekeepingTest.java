@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @SpringJUnitConfig(OutboxFixtures.class)
 @RealInfrastructure
-class OutboxHousekeepingTests {
+class OutboxHousekeepingTest {
 
 	private static final String TOPIC = "relay-test.housekeeping";
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How rows become records, and how a batch's outcome is collected.
  */
-class BatchPublisherTests {
+class BatchPublisherTest {
 
 	private static final byte[] PAYLOAD = { 0, 0, 0, 0, 7, 42 };
 

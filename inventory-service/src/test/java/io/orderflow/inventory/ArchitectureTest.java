@@ -13,7 +13,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * inventory-service follows the suite's architecture rules ({@link ServiceArchitecture}),
  * and its catalogue stands on its own.
  */
-class ArchitectureTests {
+class ArchitectureTest {
 
 	@TestFactory
 	Stream<DynamicTest> followsTheSuiteArchitecture() {

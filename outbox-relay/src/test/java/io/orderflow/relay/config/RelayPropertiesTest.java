@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Binding and validation of {@code orderflow.relay.*}, including the packaged
  * {@code application.yml}.
  */
-class RelayPropertiesTests {
+class RelayPropertiesTest {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
