@@ -4,10 +4,9 @@ import java.util.Locale;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.service.AfterCommit;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Domain metrics, counted when the transaction commits (a rolled-back attempt that is
@@ -32,11 +31,11 @@ class ReservationMetrics {
 	}
 
 	void count(Outcome outcome) {
-		afterCommit(counter(outcome));
+		AfterCommit.increment(counter(outcome));
 	}
 
 	void ignored(String event, String reason) {
-		afterCommit(Counter.builder("inventory.saga.events.ignored")
+		AfterCommit.increment(Counter.builder("inventory.saga.events.ignored")
 			.description("Saga events that found no reservation in the expected state")
 			.tag("event", event)
 			.tag("reason", reason)
@@ -48,19 +47,6 @@ class ReservationMetrics {
 			.description("Reservations by outcome")
 			.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
 			.register(this.registry);
-	}
-
-	private static void afterCommit(Counter counter) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			counter.increment();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				counter.increment();
-			}
-		});
 	}
 
 	enum Outcome {
