@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * Domain metrics, counted when the transaction commits (a rolled-back attempt that is
  * retried counts once):
  * <ul>
- * <li>{@code inventory.reservations{outcome=reserved|rejected|released|sold}};</li>
- * <li>{@code inventory.saga.events.ignored{event, reason}}: saga events that changed
+ * <li>{@code orderflow.inventory.reservations{outcome=reserved|rejected|released|sold}};</li>
+ * <li>{@code orderflow.saga.events.ignored{event, reason}}: saga events that changed
  * nothing because the reservation was missing or in another state (worth an alert when it
  * grows: the saga is inconsistent somewhere).</li>
  * </ul>
@@ -35,7 +35,7 @@ class ReservationMetrics {
 	}
 
 	void ignored(String event, String reason) {
-		AfterCommit.increment(Counter.builder("inventory.saga.events.ignored")
+		AfterCommit.increment(Counter.builder("orderflow.saga.events.ignored")
 			.description("Saga events that found no reservation in the expected state")
 			.tag("event", event)
 			.tag("reason", reason)
@@ -43,7 +43,7 @@ class ReservationMetrics {
 	}
 
 	private Counter counter(Outcome outcome) {
-		return Counter.builder("inventory.reservations")
+		return Counter.builder("orderflow.inventory.reservations")
 			.description("Reservations by outcome")
 			.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
 			.register(this.registry);
