@@ -44,7 +44,7 @@ DASHBOARDS = {
     "saga-outbox": {
         "title": "Orderflow / Saga and outbox",
         "variables": [
-            ("source", "Outbox (service database)", "label_values(outbox_backlog_rows, source)"),
+            ("source", "Outbox (service database)", "label_values(orderflow_outbox_backlog_rows, source)"),
         ],
         "panels": [
             ("Orders placed /s", "ops", [("placed", "sum(rate(orderflow_orders_placed_total[1m]))")]),
@@ -56,17 +56,17 @@ DASHBOARDS = {
             ("Orders pending", "short", [("pending", "max(orderflow_orders_pending)")]),
             ("Oldest pending order age", "s", [("oldest", "max(orderflow_orders_pending_oldest_age_seconds)")]),
             ("Outbox backlog per service DB", "short", [
-                ("{{source}}", f"max by (source) (outbox_backlog_rows{{{SOURCE}}})")]),
+                ("{{source}}", f"max by (source) (orderflow_outbox_backlog_rows{{{SOURCE}}})")]),
             ("Oldest unpublished outbox row", "s", [
-                ("{{source}}", f"max by (source) (outbox_oldest_unpublished_age_seconds{{{SOURCE}}})")]),
+                ("{{source}}", f"max by (source) (orderflow_outbox_oldest_unpublished_age_seconds{{{SOURCE}}})")]),
             ("Published events /s", "ops", [
-                ("{{source}}", f"sum by (source) (rate(outbox_published_events_total{{{SOURCE}}}[1m]))")]),
+                ("{{source}}", f"sum by (source) (rate(orderflow_outbox_published_events_total{{{SOURCE}}}[1m]))")]),
             ("Publish latency (commit -> broker ack)", "s", [
                 (f"{{{{source}}}} p{q}",
-                 f"histogram_quantile(0.{q}, sum by (le, source) (rate(outbox_publish_latency_seconds_bucket{{{SOURCE}}}[5m])))")
+                 f"histogram_quantile(0.{q}, sum by (le, source) (rate(orderflow_outbox_publish_latency_seconds_bucket{{{SOURCE}}}[5m])))")
                 for q in ("50", "99")]),
             ("Relay leader per source", "short", [
-                ("{{source}}", f"sum by (source) (outbox_relay_leader{{{SOURCE}}})")]),
+                ("{{source}}", f"sum by (source) (orderflow_outbox_relay_leader{{{SOURCE}}})")]),
         ],
     },
 }

@@ -67,7 +67,7 @@ class InventoryServiceApplicationTest {
 			.isEqualTo(HttpStatusCode.valueOf(200));
 		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains(
 				"jvm_memory_used_bytes", "application=\"inventory-service\"",
-				"inventory_reservations_total{application=\"inventory-service\",outcome=\"reserved\"}");
+				"orderflow_inventory_reservations_total{application=\"inventory-service\",outcome=\"reserved\"}");
 		Integer envStatus = client.get()
 			.uri("/actuator/env")
 			.exchange((request, response) -> response.getStatusCode().value());

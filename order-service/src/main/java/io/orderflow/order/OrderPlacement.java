@@ -7,11 +7,10 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.service.AfterCommit;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The transactional steps of placing an order; {@link OrderService} coordinates them.
@@ -50,12 +49,7 @@ class OrderPlacement {
 		// index and fails once this transaction commits, before it writes an event
 		this.orders.saveAndFlush(order);
 		order.takeEvents().forEach(this.events::append);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				OrderPlacement.this.placed.increment();
-			}
-		});
+		AfterCommit.increment(this.placed);
 		return OrderView.of(order);
 	}
 

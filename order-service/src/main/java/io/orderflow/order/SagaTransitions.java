@@ -6,12 +6,11 @@ import java.time.Instant;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.orderflow.service.AfterCommit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applies the outcomes of the other services to an order, with the order row locked, and
@@ -72,12 +71,9 @@ public class SagaTransitions {
 		if (changed) {
 			OrderStatus status = order.status();
 			Duration duration = Duration.between(order.createdAt(), Instant.now());
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					completed(status).increment();
-					sagaDuration().record(duration.isNegative() ? Duration.ZERO : duration);
-				}
+			AfterCommit.run(() -> {
+				completed(status).increment();
+				sagaDuration().record(duration.isNegative() ? Duration.ZERO : duration);
 			});
 		}
 	}

@@ -1,11 +1,8 @@
 package io.orderflow.payment;
 
-import java.time.Clock;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The payment service of Orderflow: customer accounts, and payments of orders whose stock
@@ -17,14 +14,6 @@ public class PaymentServiceApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(PaymentServiceApplication.class, args);
-	}
-
-	/**
-	 * @return UTC wall clock for timestamps (replaceable in tests)
-	 */
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

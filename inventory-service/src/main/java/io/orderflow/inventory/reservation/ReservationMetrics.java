@@ -4,17 +4,16 @@ import java.util.Locale;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.service.AfterCommit;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Domain metrics, counted when the transaction commits (a rolled-back attempt that is
  * retried counts once):
  * <ul>
- * <li>{@code inventory.reservations{outcome=reserved|rejected|released|sold}};</li>
- * <li>{@code inventory.saga.events.ignored{event, reason}}: saga events that changed
+ * <li>{@code orderflow.inventory.reservations{outcome=reserved|rejected|released|sold}};</li>
+ * <li>{@code orderflow.saga.events.ignored{event, reason}}: saga events that changed
  * nothing because the reservation was missing or in another state (worth an alert when it
  * grows: the saga is inconsistent somewhere).</li>
  * </ul>
@@ -32,11 +31,11 @@ class ReservationMetrics {
 	}
 
 	void count(Outcome outcome) {
-		afterCommit(counter(outcome));
+		AfterCommit.increment(counter(outcome));
 	}
 
 	void ignored(String event, String reason) {
-		afterCommit(Counter.builder("inventory.saga.events.ignored")
+		AfterCommit.increment(Counter.builder("orderflow.saga.events.ignored")
 			.description("Saga events that found no reservation in the expected state")
 			.tag("event", event)
 			.tag("reason", reason)
@@ -44,23 +43,10 @@ class ReservationMetrics {
 	}
 
 	private Counter counter(Outcome outcome) {
-		return Counter.builder("inventory.reservations")
+		return Counter.builder("orderflow.inventory.reservations")
 			.description("Reservations by outcome")
 			.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
 			.register(this.registry);
-	}
-
-	private static void afterCommit(Counter counter) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			counter.increment();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				counter.increment();
-			}
-		});
 	}
 
 	enum Outcome {

@@ -209,7 +209,7 @@ class ReservationFlowTest extends SagaTestSupport {
 	}
 
 	private double reservations(String outcome) {
-		return this.meters.get("inventory.reservations").tag("outcome", outcome).counter().count();
+		return this.meters.get("orderflow.inventory.reservations").tag("outcome", outcome).counter().count();
 	}
 
 }

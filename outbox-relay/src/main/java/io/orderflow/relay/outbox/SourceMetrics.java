@@ -11,19 +11,24 @@ import io.micrometer.core.instrument.Timer;
 /**
  * The meters of one source, tagged {@code source=<name>} (Prometheus names in brackets):
  * <ul>
- * <li>{@code outbox.backlog} [{@code outbox_backlog_rows}]: unpublished rows; every
- * instance measures it, leader or not, so aggregate with {@code max by (source)};</li>
- * <li>{@code outbox.oldest.unpublished.age}
- * [{@code outbox_oldest_unpublished_age_seconds}]: age of the oldest unpublished row, 0
- * without backlog;</li>
- * <li>{@code outbox.published} [{@code outbox_published_events_total}]: rows acknowledged
- * by the broker and marked; {@code rate()} is the publish rate;</li>
- * <li>{@code outbox.publish.latency} [{@code outbox_publish_latency_seconds_bucket}]:
- * insert (≈ commit) to broker acknowledgement, a percentile histogram;</li>
- * <li>{@code outbox.publish.failures} [{@code outbox_publish_failures_total}]: batches
- * with a failed send (retried after a backoff);</li>
- * <li>{@code outbox.relay.leader} [{@code outbox_relay_leader}]: 1 while this instance
- * leads the source; {@code sum by (source)} is 0 when nobody publishes.</li>
+ * <li>{@code orderflow.outbox.backlog} [{@code orderflow_outbox_backlog_rows}]:
+ * unpublished rows; every instance measures it, leader or not, so aggregate with
+ * {@code max by (source)};</li>
+ * <li>{@code orderflow.outbox.oldest.unpublished.age}
+ * [{@code orderflow_outbox_oldest_unpublished_age_seconds}]: age of the oldest
+ * unpublished row, 0 without backlog;</li>
+ * <li>{@code orderflow.outbox.published}
+ * [{@code orderflow_outbox_published_events_total}]: rows acknowledged by the broker and
+ * marked; {@code rate()} is the publish rate;</li>
+ * <li>{@code orderflow.outbox.publish.latency}
+ * [{@code orderflow_outbox_publish_latency_seconds_bucket}]: insert (≈ commit) to broker
+ * acknowledgement, a percentile histogram;</li>
+ * <li>{@code orderflow.outbox.publish.failures}
+ * [{@code orderflow_outbox_publish_failures_total}]: batches with a failed send (retried
+ * after a backoff);</li>
+ * <li>{@code orderflow.outbox.relay.leader} [{@code orderflow_outbox_relay_leader}]: 1
+ * while this instance leads the source; {@code sum by (source)} is 0 when nobody
+ * publishes.</li>
  * </ul>
  * The gauges read {@link SourceStatus}; NaN means unknown (database unreachable).
  */
@@ -36,30 +41,30 @@ final class SourceMetrics {
 	private final Timer latency;
 
 	SourceMetrics(String source, SourceStatus status, MeterRegistry registry) {
-		Gauge.builder("outbox.backlog", status, SourceStatus::backlog)
+		Gauge.builder("orderflow.outbox.backlog", status, SourceStatus::backlog)
 			.description("Unpublished outbox rows")
 			.baseUnit("rows")
 			.tag("source", source)
 			.register(registry);
-		Gauge.builder("outbox.oldest.unpublished.age", status, SourceStatus::oldestAgeSeconds)
+		Gauge.builder("orderflow.outbox.oldest.unpublished.age", status, SourceStatus::oldestAgeSeconds)
 			.description("Age of the oldest unpublished outbox row")
 			.baseUnit("seconds")
 			.tag("source", source)
 			.register(registry);
-		Gauge.builder("outbox.relay.leader", status, (s) -> s.isLeader() ? 1 : 0)
+		Gauge.builder("orderflow.outbox.relay.leader", status, (s) -> s.isLeader() ? 1 : 0)
 			.description("1 while this instance publishes the source")
 			.tag("source", source)
 			.register(registry);
-		this.published = Counter.builder("outbox.published")
+		this.published = Counter.builder("orderflow.outbox.published")
 			.description("Outbox rows acknowledged by the broker and marked published")
 			.baseUnit("events")
 			.tag("source", source)
 			.register(registry);
-		this.failures = Counter.builder("outbox.publish.failures")
+		this.failures = Counter.builder("orderflow.outbox.publish.failures")
 			.description("Batches whose sending failed; their unacknowledged rows are retried")
 			.tag("source", source)
 			.register(registry);
-		this.latency = Timer.builder("outbox.publish.latency")
+		this.latency = Timer.builder("orderflow.outbox.publish.latency")
 			.description("From the outbox row's insert to the broker's acknowledgement")
 			.tag("source", source)
 			.publishPercentileHistogram()

@@ -172,19 +172,21 @@ class OutboxRelayIntegrationTest {
 	@Test
 	void exposesBacklogAndPublishedEventsOnThePrometheusEndpoint() {
 		String topic = this.topics.create("metrics");
-		double publishedBefore = metric(scrape(), "outbox_published_events_total");
+		double publishedBefore = metric(scrape(), "orderflow_outbox_published_events_total");
 		List<OutboxEvent> events = List.of(Events.orderPlaced(topic), Events.orderPlaced(topic),
 				Events.orderPlaced(topic));
 		this.database.append(events);
 
 		await().atMost(TIMEOUT).untilAsserted(() -> {
 			String scrape = scrape();
-			assertThat(metric(scrape, "outbox_published_events_total")).isEqualTo(publishedBefore + events.size());
-			assertThat(metric(scrape, "outbox_backlog_rows")).isZero();
-			assertThat(metric(scrape, "outbox_oldest_unpublished_age_seconds")).isZero();
-			assertThat(metric(scrape, "outbox_relay_leader")).isEqualTo(1.0);
-			assertThat(metric(scrape, "outbox_publish_latency_seconds_count")).isGreaterThanOrEqualTo(events.size());
-			assertThat(scrape).contains("outbox_publish_latency_seconds_bucket{");
+			assertThat(metric(scrape, "orderflow_outbox_published_events_total"))
+				.isEqualTo(publishedBefore + events.size());
+			assertThat(metric(scrape, "orderflow_outbox_backlog_rows")).isZero();
+			assertThat(metric(scrape, "orderflow_outbox_oldest_unpublished_age_seconds")).isZero();
+			assertThat(metric(scrape, "orderflow_outbox_relay_leader")).isEqualTo(1.0);
+			assertThat(metric(scrape, "orderflow_outbox_publish_latency_seconds_count"))
+				.isGreaterThanOrEqualTo(events.size());
+			assertThat(scrape).contains("orderflow_outbox_publish_latency_seconds_bucket{");
 		});
 	}
 

@@ -63,7 +63,7 @@ public final class RelayBenchmark {
 
 	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-	private static final String LATENCY = "outbox.publish.latency";
+	private static final String LATENCY = "orderflow.outbox.publish.latency";
 
 	private static final int WRITERS = 4;
 
@@ -129,7 +129,7 @@ public final class RelayBenchmark {
 				steady.p99, steady.max);
 		line("%-44s %13.0f%%", "d) relay (b) / plain producer (a)", 100 * backlog.rate / raw);
 		line("");
-		line("Latency is insert (created_at) to broker ack, from the relay's outbox.publish.latency timer; in (b) it");
+		line("Latency is insert (created_at) to broker ack, from the relay's orderflow.outbox.publish.latency timer; in (b) it");
 		line("includes the time a row waited in the backlog, so only (c) is a latency figure.");
 		String file = System.getProperty("benchmark.report", "target/benchmark.txt");
 		Files.createDirectories(Path.of(file).toAbsolutePath().getParent());
@@ -352,7 +352,7 @@ public final class RelayBenchmark {
 	}
 
 	private static double published(MeterRegistry meters) {
-		return meters.get("outbox.published").counter().count();
+		return meters.get("orderflow.outbox.published").counter().count();
 	}
 
 	private static void pause(long deadline) throws InterruptedException {

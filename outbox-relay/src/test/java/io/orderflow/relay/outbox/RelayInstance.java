@@ -64,11 +64,11 @@ final class RelayInstance implements AutoCloseable {
 	}
 
 	double published() {
-		return this.context.getBean(MeterRegistry.class).get("outbox.published").counter().count();
+		return this.context.getBean(MeterRegistry.class).get("orderflow.outbox.published").counter().count();
 	}
 
 	double publishFailures() {
-		return this.context.getBean(MeterRegistry.class).get("outbox.publish.failures").counter().count();
+		return this.context.getBean(MeterRegistry.class).get("orderflow.outbox.publish.failures").counter().count();
 	}
 
 	boolean isRunning() {

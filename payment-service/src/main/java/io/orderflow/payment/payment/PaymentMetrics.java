@@ -4,10 +4,9 @@ import java.util.Locale;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.service.AfterCommit;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Payments by outcome ({@code orderflow.payments}, tags {@code outcome} and
@@ -34,15 +33,15 @@ class PaymentMetrics {
 	}
 
 	void completed() {
-		afterCommit(payments("completed", "none"));
+		AfterCommit.increment(payments("completed", "none"));
 	}
 
 	void failed(PaymentFailureReason reason) {
-		afterCommit(payments("failed", tag(reason)));
+		AfterCommit.increment(payments("failed", tag(reason)));
 	}
 
 	void duplicate(Duplicate kind) {
-		afterCommit(duplicates(kind));
+		AfterCommit.increment(duplicates(kind));
 	}
 
 	private Counter payments(String outcome, String reason) {
@@ -62,19 +61,6 @@ class PaymentMetrics {
 
 	private static String tag(Enum<?> value) {
 		return value.name().toLowerCase(Locale.ROOT);
-	}
-
-	private static void afterCommit(Counter counter) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			counter.increment();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				counter.increment();
-			}
-		});
 	}
 
 	/** Why a StockReserved record changed nothing. */
