@@ -26,7 +26,7 @@ class ArchitectureTest {
 			.resideInAPackage("io.orderflow.payment.account..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage("io.orderflow.payment.payment..")
+			.resideInAPackage("io.orderflow.payment.charge..")
 			.check(ServiceArchitecture.importMain("io.orderflow.payment"));
 	}
 

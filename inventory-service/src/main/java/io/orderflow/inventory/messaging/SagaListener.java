@@ -1,6 +1,6 @@
 package io.orderflow.inventory.messaging;
 
-import io.orderflow.inventory.reservation.Reservations;
+import io.orderflow.inventory.reservation.ReservationService;
 import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,9 +29,9 @@ class SagaListener {
 
 	private final InboundMapper inbound;
 
-	private final Reservations reservations;
+	private final ReservationService reservations;
 
-	SagaListener(EventPipeline pipeline, InboundMapper inbound, Reservations reservations) {
+	SagaListener(EventPipeline pipeline, InboundMapper inbound, ReservationService reservations) {
 		this.pipeline = pipeline;
 		this.inbound = inbound;
 		this.reservations = reservations;

@@ -12,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Catalogue {
 
-	private final ProductRepository products;
+	private final Products products;
 
 	private final Clock clock;
 
-	Catalogue(ProductRepository products, Clock clock) {
+	Catalogue(Products products, Clock clock) {
 		this.products = products;
 		this.clock = clock;
 	}

@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Stock {
 
-	private final ProductRepository products;
+	private final Products products;
 
-	Stock(ProductRepository products) {
+	Stock(Products products) {
 		this.products = products;
 	}
 

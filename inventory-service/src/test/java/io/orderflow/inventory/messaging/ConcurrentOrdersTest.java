@@ -16,7 +16,7 @@ import io.orderflow.inventory.product.Sku;
 import io.orderflow.inventory.reservation.OrderId;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
-import io.orderflow.inventory.reservation.Reservations;
+import io.orderflow.inventory.reservation.ReservationService;
 import io.orderflow.inventory.reservation.StockEvent;
 import io.orderflow.inventory.reservation.StockReserved;
 import io.orderflow.messaging.deadletter.DeadLetters;
@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 class ConcurrentOrdersTest extends SagaTestSupport {
 
 	@Autowired
-	Reservations reservations;
+	ReservationService reservations;
 
 	@Autowired
 	DeadLetters deadLetters;

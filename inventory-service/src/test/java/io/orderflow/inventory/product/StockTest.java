@@ -38,7 +38,7 @@ class StockTest {
 	Stock stock;
 
 	@Autowired
-	ProductRepository products;
+	Products products;
 
 	@Autowired
 	DataSource dataSource;

@@ -1,7 +1,7 @@
 package io.orderflow.order.messaging;
 
 import io.orderflow.messaging.consumer.EventPipeline;
-import io.orderflow.order.SagaTransitions;
+import io.orderflow.order.OrderSaga;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +20,9 @@ class SagaOutcomeListener {
 
 	private final EventPipeline pipeline;
 
-	private final SagaTransitions transitions;
+	private final OrderSaga transitions;
 
-	SagaOutcomeListener(EventPipeline pipeline, SagaTransitions transitions) {
+	SagaOutcomeListener(EventPipeline pipeline, OrderSaga transitions) {
 		this.pipeline = pipeline;
 		this.transitions = transitions;
 	}

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A customer's account. The balance never goes below zero: {@link #debit(Money, Instant)}
  * refuses what it cannot cover, and the database checks it too. Callers hold the row lock
- * ({@link AccountRepository#findForUpdate(String)}) while they change it.
+ * ({@link Accounts#findForUpdate(String)}) while they change it.
  */
 @Entity
 @Table(name = "accounts")

@@ -1,7 +1,7 @@
 package io.orderflow.payment.account;
 
 /**
- * What {@link Accounts#put(CustomerId, Money)} did.
+ * What {@link AccountService#put(CustomerId, Money)} did.
  */
 public enum AccountWrite {
 

@@ -1,77 +1,25 @@
 package io.orderflow.payment.account;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import jakarta.persistence.LockModeType;
 
-/**
- * Customer accounts: opening, replacing and reading balances, and debiting them for
- * payments. Every write locks the account row first, so a balance is never overwritten by
- * a concurrent writer and never goes below zero.
- */
-@Service
-public class Accounts {
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
-	private final AccountRepository accounts;
+interface Accounts extends Repository<Account, String> {
 
-	private final Clock clock;
-
-	Accounts(AccountRepository accounts, Clock clock) {
-		this.accounts = accounts;
-		this.clock = clock;
-	}
+	Optional<Account> findById(String customerId);
 
 	/**
-	 * @param customerId whose account
-	 * @return the account's balance, empty when the customer has no account
+	 * Reads an account and locks its row ({@code SELECT ... FOR UPDATE}) until the
+	 * transaction ends: concurrent writers of the same account queue up here.
 	 */
-	@Transactional(readOnly = true)
-	public Optional<AccountBalance> find(CustomerId customerId) {
-		return this.accounts.findById(customerId.value()).map(Account::balance);
-	}
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Account a where a.customerId = :customerId")
+	Optional<Account> findForUpdate(String customerId);
 
-	/**
-	 * Opens an account with a balance, or replaces the balance (and currency) of an
-	 * existing one.
-	 * @param customerId whose account
-	 * @param balance the new balance
-	 * @return whether the account was created or replaced
-	 * @throws org.springframework.dao.DataIntegrityViolationException when a concurrent
-	 * request opened the same account first
-	 */
-	@Transactional
-	public AccountWrite put(CustomerId customerId, Money balance) {
-		Optional<Account> existing = this.accounts.findForUpdate(customerId.value());
-		if (existing.isPresent()) {
-			existing.get().replaceBalance(balance, now());
-			return AccountWrite.REPLACED;
-		}
-		this.accounts.save(new Account(customerId, balance, now()));
-		return AccountWrite.CREATED;
-	}
-
-	/**
-	 * Takes an amount from an account if it can be covered. Must run in the caller's
-	 * transaction: the account row stays locked until that transaction ends, so
-	 * concurrent debits of one account are applied one after the other.
-	 * @param customerId whose account
-	 * @param amount what to take
-	 * @return whether the amount was taken, and why not
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public Debit debit(CustomerId customerId, Money amount) {
-		return this.accounts.findForUpdate(customerId.value())
-			.map((account) -> account.debit(amount, now()))
-			.orElseGet(() -> Debit.refused(DebitRefusal.UNKNOWN_ACCOUNT,
-					"customer %s has no account".formatted(customerId)));
-	}
-
-	private Instant now() {
-		return this.clock.instant();
-	}
+	Account save(Account account);
 
 }

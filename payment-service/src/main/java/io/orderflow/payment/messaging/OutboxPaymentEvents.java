@@ -2,9 +2,9 @@ package io.orderflow.payment.messaging;
 
 import io.orderflow.messaging.outbox.OutboxEvent;
 import io.orderflow.messaging.outbox.OutboxWriter;
-import io.orderflow.payment.payment.PaymentCompleted;
-import io.orderflow.payment.payment.PaymentEvents;
-import io.orderflow.payment.payment.PaymentFailed;
+import io.orderflow.payment.charge.PaymentCompleted;
+import io.orderflow.payment.charge.PaymentEvents;
+import io.orderflow.payment.charge.PaymentFailed;
 import io.orderflow.schemas.Topics;
 
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package io.orderflow.payment.messaging;
 
 import io.orderflow.payment.account.Money;
-import io.orderflow.payment.payment.PaymentCompleted;
-import io.orderflow.payment.payment.PaymentFailed;
+import io.orderflow.payment.charge.PaymentCompleted;
+import io.orderflow.payment.charge.PaymentFailed;
 import io.orderflow.schemas.avro.PaymentFailureReason;
 
 /**
@@ -40,7 +40,7 @@ final class PaymentEventMapper {
 		return new io.orderflow.schemas.avro.Money(money.amountMinor(), money.currency());
 	}
 
-	private static PaymentFailureReason toAvro(io.orderflow.payment.payment.PaymentFailureReason reason) {
+	private static PaymentFailureReason toAvro(io.orderflow.payment.charge.PaymentFailureReason reason) {
 		return switch (reason) {
 			case INSUFFICIENT_FUNDS -> PaymentFailureReason.INSUFFICIENT_FUNDS;
 			case UNKNOWN_ACCOUNT -> PaymentFailureReason.UNKNOWN_ACCOUNT;

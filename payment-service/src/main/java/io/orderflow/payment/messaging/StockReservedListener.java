@@ -1,7 +1,7 @@
 package io.orderflow.payment.messaging;
 
 import io.orderflow.messaging.consumer.EventPipeline;
-import io.orderflow.payment.payment.Payments;
+import io.orderflow.payment.charge.PaymentService;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -23,9 +23,9 @@ class StockReservedListener {
 
 	private final EventPipeline pipeline;
 
-	private final Payments payments;
+	private final PaymentService payments;
 
-	StockReservedListener(EventPipeline pipeline, Payments payments) {
+	StockReservedListener(EventPipeline pipeline, PaymentService payments) {
 		this.pipeline = pipeline;
 		this.payments = payments;
 	}

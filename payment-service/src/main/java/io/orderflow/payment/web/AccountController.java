@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import io.orderflow.payment.account.AccountBalance;
 import io.orderflow.payment.account.AccountWrite;
-import io.orderflow.payment.account.Accounts;
+import io.orderflow.payment.account.AccountService;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
 import jakarta.validation.Valid;
@@ -29,9 +29,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/accounts")
 class AccountController {
 
-	private final Accounts accounts;
+	private final AccountService accounts;
 
-	AccountController(Accounts accounts) {
+	AccountController(AccountService accounts) {
 		this.accounts = accounts;
 	}
 

@@ -14,9 +14,9 @@ import io.orderflow.payment.PaymentServiceTest;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
 import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
-import io.orderflow.payment.payment.ChargeOrder;
-import io.orderflow.payment.payment.OrderId;
-import io.orderflow.payment.payment.Payments;
+import io.orderflow.payment.charge.ChargeOrder;
+import io.orderflow.payment.charge.OrderId;
+import io.orderflow.payment.charge.PaymentService;
 import io.orderflow.schemas.Topics;
 import io.orderflow.testsupport.Scenario;
 import io.orderflow.schemas.avro.StockReserved;
@@ -47,7 +47,7 @@ class ConcurrentChargesTest {
 	Scenario scenario;
 
 	@Autowired
-	Payments payments;
+	PaymentService payments;
 
 	@Test
 	void concurrentStockReservedOfOneAccountNeverOverdrawIt() {

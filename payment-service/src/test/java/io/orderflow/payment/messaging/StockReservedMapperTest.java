@@ -6,8 +6,8 @@ import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
-import io.orderflow.payment.payment.ChargeOrder;
-import io.orderflow.payment.payment.OrderId;
+import io.orderflow.payment.charge.ChargeOrder;
+import io.orderflow.payment.charge.OrderId;
 import io.orderflow.schemas.avro.StockReserved;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.orderflow.payment.web;
 
 import java.util.stream.Stream;
 
-import io.orderflow.payment.account.Accounts;
+import io.orderflow.payment.account.AccountService;
 import io.orderflow.testsupport.ChunkedRequestBuilder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class AccountControllerTest {
 	MockMvc mvc;
 
 	@MockitoBean
-	Accounts accounts;
+	AccountService accounts;
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@MethodSource("invalidAccounts")

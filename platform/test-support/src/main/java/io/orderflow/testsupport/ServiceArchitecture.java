@@ -49,7 +49,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
  * transactions, nor deduplicates, nor writes the database or the outbox, nor acknowledges
  * itself;</li>
  * <li>messaging adapters never invent event ids: every event gets its id where it is
- * made, in the domain.</li>
+ * made, in the domain;</li>
+ * <li>names: controllers sit in {@code <root>.web}; a plural noun names a collection (a
+ * repository, or the outbox port of a feature's events), never a service; no package
+ * {@code <root>.<service>}; test classes end in {@code Test} ({@link #TEST_NAMES}).</li>
  * </ul>
  * Every rule fails on an empty selection, so a wrong package name cannot pass.
  */
@@ -183,7 +186,26 @@ public final class ServiceArchitecture {
 					.should()
 					.beDeclaredInClassesThat()
 					.resideInAPackage(messaging)
-					.as("every @KafkaListener is in a messaging adapter"));
+					.as("every @KafkaListener is in a messaging adapter"),
+				classes().that()
+					.areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+					.should()
+					.resideInAPackage(root + ".web")
+					.as("the web adapter sits at " + root + ".web, beside messaging, never inside a feature"),
+				classes().that()
+					.areAssignableTo("org.springframework.data.repository.Repository")
+					.should()
+					.haveSimpleNameEndingWith("s")
+					.as("a plural noun names a collection: repositories are plural (Orders, Payments)"),
+				noClasses().that()
+					.areAnnotatedWith("org.springframework.stereotype.Service")
+					.should()
+					.haveSimpleNameEndingWith("s")
+					.as("application services are not plural (OrderService, Catalogue): plural names collections"),
+				noClasses().should()
+					.resideInAPackage(root + root.substring(root.lastIndexOf('.')) + "..")
+					.as("no feature package repeats the service's name")
+					.allowEmptyShould(true));
 	}
 
 }

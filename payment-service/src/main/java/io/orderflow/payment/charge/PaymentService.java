@@ -1,13 +1,13 @@
-package io.orderflow.payment.payment;
+package io.orderflow.payment.charge;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import io.orderflow.payment.account.Accounts;
+import io.orderflow.payment.account.AccountService;
 import io.orderflow.payment.account.Debit;
 import io.orderflow.payment.account.DebitRefusal;
-import io.orderflow.payment.payment.PaymentMetrics.Duplicate;
+import io.orderflow.payment.charge.PaymentMetrics.Duplicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
  * and appends its outcome to the outbox, all in one transaction.
  */
 @Service
-public class Payments {
+public class PaymentService {
 
-	private static final Logger log = LoggerFactory.getLogger(Payments.class);
+	private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
-	private final PaymentRepository payments;
+	private final Payments payments;
 
-	private final Accounts accounts;
+	private final AccountService accounts;
 
 	private final PaymentEvents events;
 
@@ -33,7 +33,7 @@ public class Payments {
 
 	private final Clock clock;
 
-	Payments(PaymentRepository payments, Accounts accounts, PaymentEvents events, PaymentMetrics metrics, Clock clock) {
+	PaymentService(Payments payments, AccountService accounts, PaymentEvents events, PaymentMetrics metrics, Clock clock) {
 		this.payments = payments;
 		this.accounts = accounts;
 		this.events = events;

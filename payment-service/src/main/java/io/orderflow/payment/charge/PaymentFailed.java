@@ -1,4 +1,4 @@
-package io.orderflow.payment.payment;
+package io.orderflow.payment.charge;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.orderflow.payment.payment;
+package io.orderflow.payment.charge;
 
 /**
  * Where a payment ended; a payment is decided when it is recorded.

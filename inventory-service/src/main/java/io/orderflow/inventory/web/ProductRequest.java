@@ -1,4 +1,4 @@
-package io.orderflow.inventory.product.web;
+package io.orderflow.inventory.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

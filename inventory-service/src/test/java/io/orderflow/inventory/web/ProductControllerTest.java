@@ -1,4 +1,4 @@
-package io.orderflow.inventory.product.web;
+package io.orderflow.inventory.web;
 
 import io.orderflow.inventory.product.Catalogue;
 import io.orderflow.testsupport.ChunkedRequestBuilder;
@@ -19,8 +19,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-import static io.orderflow.inventory.product.web.ProductJson.newSku;
-import static io.orderflow.inventory.product.web.ProductJson.product;
+import static io.orderflow.inventory.web.ProductJson.newSku;
+import static io.orderflow.inventory.web.ProductJson.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;

@@ -1,4 +1,4 @@
-package io.orderflow.inventory.product.web;
+package io.orderflow.inventory.web;
 
 import java.util.UUID;
 

@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface ProductRepository extends JpaRepository<Product, String> {
+interface Products extends JpaRepository<Product, String> {
 
 	/**
 	 * Locks one product row ({@code SELECT ... FOR UPDATE}) until the transaction ends.

@@ -3,6 +3,6 @@
  * outcome appended to the outbox in the same transaction.
  */
 @NullMarked
-package io.orderflow.payment.payment;
+package io.orderflow.payment.charge;
 
 import org.jspecify.annotations.NullMarked;

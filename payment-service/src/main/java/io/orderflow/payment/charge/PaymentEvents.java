@@ -1,4 +1,4 @@
-package io.orderflow.payment.payment;
+package io.orderflow.payment.charge;
 
 /**
  * Where payment outcomes go: the transactional outbox. Both methods must be called inside

@@ -1,4 +1,4 @@
-package io.orderflow.payment.payment;
+package io.orderflow.payment.charge;
 
 /**
  * Why an order could not be paid.

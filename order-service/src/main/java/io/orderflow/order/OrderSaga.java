@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * event id.
  */
 @Service
-public class SagaTransitions {
+public class OrderSaga {
 
 	private final Orders orders;
 
@@ -28,7 +28,7 @@ public class SagaTransitions {
 
 	private final MeterRegistry meters;
 
-	SagaTransitions(Orders orders, OrderEvents events, MeterRegistry meters) {
+	OrderSaga(Orders orders, OrderEvents events, MeterRegistry meters) {
 		this.orders = orders;
 		this.events = events;
 		this.meters = meters;

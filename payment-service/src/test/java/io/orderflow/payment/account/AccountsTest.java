@@ -26,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @RealInfrastructure
-class AccountRepositoryTest {
+class AccountsTest {
 
 	private static final Instant NOW = Instant.parse("2026-12-02T10:00:00.000Z");
 
 	@Autowired
-	AccountRepository accounts;
+	Accounts accounts;
 
 	@Autowired
 	DataSource dataSource;

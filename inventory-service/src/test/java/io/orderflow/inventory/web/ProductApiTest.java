@@ -1,4 +1,4 @@
-package io.orderflow.inventory.product.web;
+package io.orderflow.inventory.web;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +12,7 @@ import io.orderflow.inventory.product.Sku;
 import io.orderflow.inventory.reservation.OrderId;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
-import io.orderflow.inventory.reservation.Reservations;
+import io.orderflow.inventory.reservation.ReservationService;
 import io.orderflow.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
-import static io.orderflow.inventory.product.web.ProductJson.newSku;
-import static io.orderflow.inventory.product.web.ProductJson.product;
+import static io.orderflow.inventory.web.ProductJson.newSku;
+import static io.orderflow.inventory.web.ProductJson.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,7 +44,7 @@ class ProductApiTest {
 	int port;
 
 	@Autowired
-	Reservations reservations;
+	ReservationService reservations;
 
 	@Test
 	void createsAProductWith201AndLocationThenReplacesItWith200() {

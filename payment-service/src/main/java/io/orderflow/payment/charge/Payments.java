@@ -1,10 +1,10 @@
-package io.orderflow.payment.payment;
+package io.orderflow.payment.charge;
 
 import java.util.UUID;
 
 import org.springframework.data.repository.Repository;
 
-interface PaymentRepository extends Repository<Payment, UUID> {
+interface Payments extends Repository<Payment, UUID> {
 
 	boolean existsByOrderId(UUID orderId);
 

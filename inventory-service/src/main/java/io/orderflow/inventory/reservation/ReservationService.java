@@ -1,0 +1,176 @@
+package io.orderflow.inventory.reservation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.orderflow.inventory.product.Product;
+import io.orderflow.inventory.product.Sku;
+import io.orderflow.inventory.product.Stock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reserves, releases and sells the stock of orders.
+ * <p>
+ * Locking, always in this order: the order's reservation row first, then the product rows
+ * sorted by SKU ({@link Stock#lock}). Every transaction takes its locks in one global
+ * order, so concurrent orders for the same SKUs serialize on the product rows and never
+ * deadlock, and never oversell. The resulting event goes to {@link StockEvents} in the
+ * same transaction, while the reservation row is still locked: an order's outbox rows are
+ * numbered in commit order.
+ * <p>
+ * Each operation is idempotent by its natural key, the order id: a second {@code reserve}
+ * of an order, a {@code release} or {@code confirm} of a reservation that is not
+ * {@code RESERVED} (or does not exist) changes nothing and returns nothing; it is logged
+ * and counted in {@code inventory.saga.events.ignored}.
+ */
+@Service
+public class ReservationService {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReservationService.class);
+
+	private final Reservations reservations;
+
+	private final Stock stock;
+
+	private final ReservationMetrics metrics;
+
+	private final StockEvents events;
+
+	private final Clock clock;
+
+	ReservationService(Reservations reservations, Stock stock, ReservationMetrics metrics, StockEvents events,
+			Clock clock) {
+		this.reservations = reservations;
+		this.stock = stock;
+		this.metrics = metrics;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Reserves every line of the order, or none.
+	 * @param order the order
+	 * @return {@link StockReserved} or {@link StockRejected} (appended to
+	 * {@link StockEvents}); empty when the order was processed before
+	 * @throws ArithmeticException when the order's total does not fit a {@code long}
+	 */
+	@Transactional
+	public Optional<StockEvent> reserve(ReserveStock order) {
+		if (this.reservations.findForUpdate(order.orderId().value()).isPresent()) {
+			logger.info("Order {} has a reservation already, OrderPlaced changes nothing", order.orderId());
+			this.metrics.ignored("OrderPlaced", "duplicate");
+			return Optional.empty();
+		}
+		Instant now = now();
+		Map<Sku, Product> products = this.stock.lock(order.lines().stream().map(RequestedLine::sku).toList());
+		StockEvent decision = Allocation.decide(order, products, now);
+		if (decision instanceof StockReserved reserved) {
+			reserved.lines().forEach((line) -> product(products, line.sku()).reserve(line.quantity(), now));
+			// flushed now: the new row is locked before the caller appends to the outbox
+			this.reservations.saveAndFlush(Reservation.of(reserved));
+			this.metrics.count(ReservationMetrics.Outcome.RESERVED);
+			logger.debug("Order {} reserved: {}", order.orderId(), reserved.lines());
+		}
+		else if (decision instanceof StockRejected rejected) {
+			this.reservations.saveAndFlush(Reservation.of(order, rejected));
+			this.metrics.count(ReservationMetrics.Outcome.REJECTED);
+			logger.info("Order {} rejected: {}", order.orderId(), rejected.rejectedLines());
+		}
+		this.events.append(decision);
+		return Optional.of(decision);
+	}
+
+	/**
+	 * Releases the order's reserved stock (compensation): {@code available += q},
+	 * {@code reserved -= q} per line.
+	 * @param command the order
+	 * @return {@link StockReleased}; empty when the order has no {@code RESERVED}
+	 * reservation
+	 */
+	@Transactional
+	public Optional<StockReleased> release(ReleaseStock command) {
+		Optional<Reservation> found = reserved(command.orderId(), "PaymentFailed", ReservationStatus.RELEASED);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Reservation reservation = found.get();
+		Instant now = now();
+		Map<Sku, Product> products = this.stock.lock(reservation.quantities().keySet());
+		reservation.quantities().forEach((sku, quantity) -> product(products, sku).release(quantity, now));
+		StockReleased released = reservation.release(now);
+		this.metrics.count(ReservationMetrics.Outcome.RELEASED);
+		logger.info("Order {} released: {}", command.orderId(), released.lines());
+		this.events.append(released);
+		return Optional.of(released);
+	}
+
+	/**
+	 * The order's reserved stock is sold: {@code reserved -= q} per line, status
+	 * {@code SOLD}.
+	 * @param command the order
+	 * @return whether anything changed (false when the order has no {@code RESERVED}
+	 * reservation)
+	 */
+	@Transactional
+	public boolean confirm(ConfirmSale command) {
+		Optional<Reservation> found = reserved(command.orderId(), "OrderConfirmed", ReservationStatus.SOLD);
+		if (found.isEmpty()) {
+			return false;
+		}
+		Reservation reservation = found.get();
+		Instant now = now();
+		Map<Sku, Product> products = this.stock.lock(reservation.quantities().keySet());
+		reservation.quantities().forEach((sku, quantity) -> product(products, sku).sell(quantity, now));
+		reservation.sell(now);
+		this.metrics.count(ReservationMetrics.Outcome.SOLD);
+		logger.debug("Order {} sold", command.orderId());
+		return true;
+	}
+
+	/**
+	 * The order's reservation, locked, when it is {@code RESERVED}; else logs (a
+	 * reservation already in {@code done} is a redelivery, anything else a saga
+	 * inconsistency) and returns empty.
+	 */
+	private Optional<Reservation> reserved(OrderId orderId, String event, ReservationStatus done) {
+		Optional<Reservation> reservation = this.reservations.findForUpdate(orderId.value());
+		if (reservation.isEmpty()) {
+			logger.warn("{} for order {} without a reservation changes nothing", event, orderId);
+			this.metrics.ignored(event, "no-reservation");
+			return Optional.empty();
+		}
+		ReservationStatus status = reservation.get().status();
+		if (status == done) {
+			logger.info("{} for order {} whose reservation is {} already changes nothing", event, orderId, status);
+			this.metrics.ignored(event, "duplicate");
+			return Optional.empty();
+		}
+		if (status != ReservationStatus.RESERVED) {
+			logger.warn("{} for order {} whose reservation is {} changes nothing", event, orderId, status);
+			this.metrics.ignored(event, status.name().toLowerCase(Locale.ROOT));
+			return Optional.empty();
+		}
+		return reservation;
+	}
+
+	private static Product product(Map<Sku, Product> products, Sku sku) {
+		Product product = products.get(sku);
+		if (product == null) {
+			throw new IllegalStateException("product " + sku + " of a reservation is gone");
+		}
+		return product;
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}
