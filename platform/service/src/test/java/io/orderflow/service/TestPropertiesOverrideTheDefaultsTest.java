@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A test's own properties win over the suite's defaults; the others still apply.
  */
-@SpringBootTest(classes = TestPropertiesOverrideTheDefaultsTests.Empty.class,
+@SpringBootTest(classes = TestPropertiesOverrideTheDefaultsTest.Empty.class,
 		properties = { "server.shutdown=immediate", "spring.kafka.listener.concurrency=1" })
-class TestPropertiesOverrideTheDefaultsTests {
+class TestPropertiesOverrideTheDefaultsTest {
 
 	@Autowired
 	Environment environment;

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * {@link AfterCommit} in real transactions ({@link DataSourceTransactionManager} on the
  * test PostgreSQL server) and outside of one.
  */
-class AfterCommitTests {
+class AfterCommitTest {
 
 	private static final PostgresServer POSTGRES = PostgresServer.get();
 

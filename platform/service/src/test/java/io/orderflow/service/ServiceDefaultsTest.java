@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service's own {@code application.yml} ({@code test-service.yml} here), its environment
  * variables and its command-line arguments.
  */
-class ServiceDefaultsTests {
+class ServiceDefaultsTest {
 
 	@Test
 	void loadsTheDefaultsIntoEveryApplication() {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shared beans: a UTC clock unless the application (or a test) brings its own.
  */
-class ServiceAutoConfigurationTests {
+class ServiceAutoConfigurationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ServiceAutoConfiguration.class));
