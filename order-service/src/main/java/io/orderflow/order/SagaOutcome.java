@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * What inventory and payment report about an order's saga: the commands that
- * {@link OrderSaga#apply} applies to the order. Every component is non-null (the
- * package is {@code @NullMarked}; the Avro contract has no optional field here).
+ * {@link OrderSaga#apply} applies to the order. Every component is non-null (the package
+ * is {@code @NullMarked}; the Avro contract has no optional field here).
  */
 public sealed interface SagaOutcome {
 

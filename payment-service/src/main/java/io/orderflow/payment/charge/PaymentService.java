@@ -33,7 +33,8 @@ public class PaymentService {
 
 	private final Clock clock;
 
-	PaymentService(Payments payments, AccountService accounts, PaymentEvents events, PaymentMetrics metrics, Clock clock) {
+	PaymentService(Payments payments, AccountService accounts, PaymentEvents events, PaymentMetrics metrics,
+			Clock clock) {
 		this.payments = payments;
 		this.accounts = accounts;
 		this.events = events;
