@@ -3,17 +3,16 @@ package io.orderflow.inventory;
 import javax.sql.DataSource;
 
 import io.orderflow.testsupport.RealInfrastructure;
+import io.orderflow.testsupport.ServiceEndpoints;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +36,7 @@ class InventoryServiceApplicationTest {
 
 	@Test
 	void migratesItsDatabaseIncludingTheOutbox() {
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM processed_events").query(Long.class).single()).isZero();
+		ServiceEndpoints.assertMigratedWithOutbox(this.jdbc, "reservation");
 	}
 
 	@Test
@@ -60,18 +58,8 @@ class InventoryServiceApplicationTest {
 
 	@Test
 	void exposesHealthAndPrometheusOnly() {
-		RestClient client = RestClient.create("http://127.0.0.1:" + this.port);
-
-		assertThat(client.get().uri("/actuator/health").retrieve().body(String.class)).contains("\"UP\"");
-		assertThat(client.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode())
-			.isEqualTo(HttpStatusCode.valueOf(200));
-		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains(
-				"jvm_memory_used_bytes", "application=\"inventory-service\"",
+		ServiceEndpoints.assertServesHealthAndPrometheusOnly(this.port, "inventory-service",
 				"orderflow_inventory_reservations_total{application=\"inventory-service\",outcome=\"reserved\"}");
-		Integer envStatus = client.get()
-			.uri("/actuator/env")
-			.exchange((request, response) -> response.getStatusCode().value());
-		assertThat(envStatus).isEqualTo(404);
 	}
 
 }

@@ -1,16 +1,15 @@
 package io.orderflow.order;
 
 import io.orderflow.testsupport.RealInfrastructure;
+import io.orderflow.testsupport.ServiceEndpoints;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +30,7 @@ class OrderServiceApplicationTest {
 
 	@Test
 	void migratesItsDatabaseIncludingTheOutbox() {
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM processed_events").query(Long.class).single()).isZero();
+		ServiceEndpoints.assertMigratedWithOutbox(this.jdbc, "orders");
 	}
 
 	@Test
@@ -47,26 +45,7 @@ class OrderServiceApplicationTest {
 
 	@Test
 	void exposesHealthAndPrometheusOnly() {
-		RestClient client = RestClient.create("http://127.0.0.1:" + this.port);
-
-		assertThat(client.get().uri("/actuator/health").retrieve().body(String.class)).contains("\"UP\"");
-		assertThat(client.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode())
-			.isEqualTo(HttpStatusCode.valueOf(200));
-		assertThat(client.get().uri("/actuator/health/readiness").retrieve().body(String.class))
-			.contains("\"db\":{\"status\":\"UP\"}", "\"kafka\":{\"status\":\"UP\"}", "\"readinessState\"");
-		assertThat(client.get().uri("/actuator/health/liveness").retrieve().body(String.class))
-			.contains("\"kafkaListeners\":{\"status\":\"UP\"}", "\"livenessState\"")
-			.doesNotContain("\"db\"", "\"kafka\":");
-		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class))
-			.contains("jvm_memory_used_bytes", "application=\"order-service\"");
-		Integer envStatus = client.get()
-			.uri("/actuator/env")
-			.exchange((request, response) -> response.getStatusCode().value());
-		assertThat(envStatus).isEqualTo(404);
-		Integer linksStatus = client.get()
-			.uri("/actuator")
-			.exchange((request, response) -> response.getStatusCode().value());
-		assertThat(linksStatus).isEqualTo(404);
+		ServiceEndpoints.assertServesHealthAndPrometheusOnly(this.port, "order-service");
 	}
 
 }
