@@ -6,10 +6,10 @@ import io.orderflow.messaging.deadletter.DeadLetter;
 import io.orderflow.messaging.deadletter.DeadLetters;
 
 /**
- * Command line for operators: {@code list <topic>} prints the dead letters of a topic,
- * {@code replay <topic>} republishes those not replayed before. The broker comes from
- * {@code KAFKA_BOOTSTRAP_SERVERS} (default {@code 127.0.0.1:9092}). Wrapped by
- * {@code ./orderflow dlt}.
+ * Command line for operators: {@code list <topic> [key]} prints the dead letters of a
+ * topic (of one order with a key), {@code replay <topic>} republishes those not replayed
+ * before. The broker comes from {@code KAFKA_BOOTSTRAP_SERVERS} (default
+ * {@code 127.0.0.1:9092}). Wrapped by {@code ./orderflow dlt}.
  */
 public final class DeadLetterTool {
 
@@ -17,14 +17,17 @@ public final class DeadLetterTool {
 	}
 
 	public static void main(String[] args) {
-		if (args.length != 2 || !List.of("list", "replay").contains(args[0])) {
-			System.err.println("usage: DeadLetterTool list|replay <topic>");
+		boolean list = args.length >= 2 && args.length <= 3 && args[0].equals("list");
+		boolean replay = args.length == 2 && args[0].equals("replay");
+		if (!list && !replay) {
+			System.err.println("usage: DeadLetterTool list <topic> [key] | replay <topic>");
 			System.exit(2);
 		}
 		String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 		DeadLetters deadLetters = new DeadLetters(bootstrap);
-		if (args[0].equals("list")) {
-			List<DeadLetter> letters = deadLetters.list(args[1]);
+		if (list) {
+			List<DeadLetter> letters = (args.length == 3) ? deadLetters.list(args[1], args[2])
+					: deadLetters.list(args[1]);
 			System.out.printf("%-40s %4s %8s %-36s %-9s %s%n", "dead-letter topic", "part", "offset", "key", "replayed",
 					"exception: message");
 			for (DeadLetter letter : letters) {

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Each operation is idempotent by its natural key, the order id: a second {@code reserve}
  * of an order, a {@code release} or {@code confirm} of a reservation that is not
  * {@code RESERVED} (or does not exist) changes nothing and returns nothing; it is logged
- * and counted in {@code inventory.saga.events.ignored}.
+ * and counted in {@code orderflow.saga.events.ignored}.
  */
 @Service
 public class ReservationService {

@@ -19,7 +19,6 @@ import io.orderflow.inventory.reservation.ReserveStock;
 import io.orderflow.inventory.reservation.ReservationService;
 import io.orderflow.inventory.reservation.StockEvent;
 import io.orderflow.inventory.reservation.StockReserved;
-import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.RejectedLine;
@@ -43,9 +42,6 @@ class ConcurrentOrdersTest extends SagaTestSupport {
 
 	@Autowired
 	ReservationService reservations;
-
-	@Autowired
-	DeadLetters deadLetters;
 
 	@Test
 	void fiftyOrdersForTenUnitsOnAllPartitionsReserveExactlyTen() {

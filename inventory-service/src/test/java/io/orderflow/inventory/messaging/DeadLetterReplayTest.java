@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.messaging.deadletter.DeadLetter;
-import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.StockReserved;
@@ -22,7 +21,6 @@ import org.springframework.test.context.TestPropertySource;
 import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
 import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A record whose processing keeps failing (here: a product row locked elsewhere for
@@ -34,9 +32,6 @@ import static org.awaitility.Awaitility.await;
 @InventoryIntegrationTest
 @TestPropertySource(properties = "spring.datasource.hikari.connection-init-sql=SET lock_timeout = '300ms'")
 class DeadLetterReplayTest extends SagaTestSupport {
-
-	@Autowired
-	DeadLetters deadLetters;
 
 	@Autowired
 	DataSource dataSource;
@@ -87,18 +82,7 @@ class DeadLetterReplayTest extends SagaTestSupport {
 
 	/** This test's dead letters, oldest first (one key: one partition). */
 	private List<DeadLetter> lettersOf(UUID key) {
-		return this.deadLetters.list(Topics.ORDER_PLACED)
-			.stream()
-			.filter((letter) -> key.toString().equals(letter.key()))
-			.toList();
-	}
-
-	private List<DeadLetter> deadLettersOf(String topic, UUID key, int expected) {
-		return await().atMost(PROCESSING)
-			.until(() -> this.deadLetters.list(topic)
-				.stream()
-				.filter((letter) -> key.toString().equals(letter.key()))
-				.toList(), (list) -> list.size() >= expected);
+		return this.deadLetters.list(Topics.ORDER_PLACED, key.toString());
 	}
 
 	/** Holds the product's row lock until the returned connection rolls back. */

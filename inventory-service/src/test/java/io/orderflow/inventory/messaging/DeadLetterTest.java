@@ -5,14 +5,12 @@ import java.util.UUID;
 
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.messaging.deadletter.DeadLetter;
-import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.StockReleased;
 import io.orderflow.schemas.avro.StockReserved;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
@@ -26,9 +24,6 @@ import static org.awaitility.Awaitility.await;
  */
 @InventoryIntegrationTest
 class DeadLetterTest extends SagaTestSupport {
-
-	@Autowired
-	DeadLetters deadLetters;
 
 	@Test
 	void undecodableRecordsGoToTheDeadLetterTopicOfEachInputTopicAndThePartitionKeepsFlowing() {
@@ -65,14 +60,6 @@ class DeadLetterTest extends SagaTestSupport {
 	private void poison(String topic, UUID key) {
 		this.producer.sendGarbage(topic, key);
 		this.producer.sendUnknownSchemaId(topic, key);
-	}
-
-	private List<DeadLetter> deadLettersOf(String topic, UUID key, int expected) {
-		return await().atMost(PROCESSING)
-			.until(() -> this.deadLetters.list(topic)
-				.stream()
-				.filter((letter) -> key.toString().equals(letter.key()))
-				.toList(), (list) -> list.size() >= expected);
 	}
 
 	private void isUndecodable(DeadLetter letter) {

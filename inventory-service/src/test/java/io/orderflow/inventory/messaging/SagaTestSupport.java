@@ -1,9 +1,12 @@
 package io.orderflow.inventory.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.inventory.product.Catalogue;
+import io.orderflow.messaging.deadletter.DeadLetter;
+import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.schemas.Topics;
 import io.orderflow.testsupport.TestProducer;
 import io.orderflow.testsupport.OutboxRows;
@@ -33,6 +36,9 @@ abstract class SagaTestSupport {
 
 	@Autowired
 	Scenario scenario;
+
+	@Autowired
+	DeadLetters deadLetters;
 
 	TestProducer producer;
 
@@ -70,6 +76,14 @@ abstract class SagaTestSupport {
 		send(topic, key, marker);
 		UUID eventId = (UUID) marker.get(marker.getSchema().getField("eventId").pos());
 		await().atMost(PROCESSING).until(() -> this.database.processed(eventId));
+	}
+
+	/**
+	 * Waits until a key (an order: one partition) has at least this many dead letters.
+	 */
+	List<DeadLetter> deadLettersOf(String topic, UUID key, int expected) {
+		return await().atMost(PROCESSING)
+			.until(() -> this.deadLetters.list(topic, key.toString()), (list) -> list.size() >= expected);
 	}
 
 	void awaitOutbox(UUID orderId, int rows) {

@@ -1,21 +1,17 @@
 package io.orderflow.inventory.web;
 
 import io.orderflow.inventory.product.Catalogue;
+import io.orderflow.testsupport.ProblemResponse;
 import io.orderflow.testsupport.ChunkedRequestBuilder;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -35,10 +31,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WebMvcTest(ProductController.class)
 class ProductControllerTest {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final String PROBLEMS = "https://orderflow.io/problems/";
-
 	@Autowired
 	MockMvc mvc;
 
@@ -47,7 +39,7 @@ class ProductControllerTest {
 
 	@Test
 	void invalidFieldsAreA400ProblemNamingEachField() throws Exception {
-		Response response = put(newSku(), """
+		ProblemResponse response = put(newSku(), """
 				{"name": " ", "unitPriceMinor": -1, "currency": "eur", "available": -5}""");
 
 		assertInvalid(response, "name", "unitPriceMinor", "currency", "available");
@@ -80,19 +72,19 @@ class ProductControllerTest {
 
 	@Test
 	void malformedJsonIsA400WithoutAStackTrace() throws Exception {
-		Response response = put(newSku(), "{\"name\": ");
+		ProblemResponse response = put(newSku(), "{\"name\": ");
 
-		assertProblem(response, 400, "malformed-json");
+		response.assertProblem(400, "malformed-json");
 		assertThat(response.raw()).doesNotContain("Exception", "at io.", "at org.", "trace");
 		verifyNoInteractions(this.catalogue);
 	}
 
 	@Test
 	void unknownPropertiesAreRefused() throws Exception {
-		Response response = put(newSku(), """
+		ProblemResponse response = put(newSku(), """
 				{"name": "X", "unitPriceMinor": 100, "currency": "EUR", "available": 1, "reserved": 4}""");
 
-		assertProblem(response, 400, "unknown-property");
+		response.assertProblem(400, "unknown-property");
 		assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("reserved");
 		verifyNoInteractions(this.catalogue);
 	}
@@ -101,20 +93,24 @@ class ProductControllerTest {
 	void bodyOver64KiBIsPayloadTooLarge() throws Exception {
 		String large = product("x".repeat(64 * 1024), 100, "EUR", 1);
 
-		assertProblem(put(newSku(), large), 413, "payload-too-large");
-		assertProblem(send(ChunkedRequestBuilder.put("/products/{sku}", newSku())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(large)), 413, "payload-too-large");
+		put(newSku(), large).assertProblem(413, "payload-too-large");
+		ProblemResponse
+			.perform(this.mvc,
+					ChunkedRequestBuilder.put("/products/{sku}", newSku())
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(large))
+			.assertProblem(413, "payload-too-large");
 		verifyNoInteractions(this.catalogue);
 	}
 
 	@Test
 	void bodyThatIsNotJsonIsUnsupportedMediaType() throws Exception {
-		Response response = send(MockMvcRequestBuilders.put("/products/{sku}", newSku())
-			.contentType(MediaType.TEXT_PLAIN)
-			.content(product("X", 1, "EUR", 1)));
+		ProblemResponse response = ProblemResponse.perform(this.mvc,
+				MockMvcRequestBuilders.put("/products/{sku}", newSku())
+					.contentType(MediaType.TEXT_PLAIN)
+					.content(product("X", 1, "EUR", 1)));
 
-		assertProblem(response, 415, "unsupported-media-type");
+		response.assertProblem(415, "unsupported-media-type");
 		verifyNoInteractions(this.catalogue);
 	}
 
@@ -123,9 +119,9 @@ class ProductControllerTest {
 		given(this.catalogue.define(any())).willThrow(new CannotCreateTransactionException("Connection refused"));
 		given(this.catalogue.find(any())).willThrow(new DataAccessResourceFailureException("Connection refused"));
 
-		for (Response response : new Response[] { put(newSku(), product("X", 100, "EUR", 1)),
-				send(get("/products/{sku}", newSku())) }) {
-			assertProblem(response, 503, "service-unavailable");
+		for (ProblemResponse response : new ProblemResponse[] { put(newSku(), product("X", 100, "EUR", 1)),
+				ProblemResponse.perform(this.mvc, get("/products/{sku}", newSku())) }) {
+			response.assertProblem(503, "service-unavailable");
 			assertThat(response.header("Retry-After")).isEqualTo("1");
 			assertThat(response.raw()).doesNotContain("Connection refused");
 		}
@@ -136,15 +132,15 @@ class ProductControllerTest {
 		given(this.catalogue.define(any()))
 			.willThrow(new CannotAcquireLockException("canceling statement due to lock timeout"));
 
-		Response response = put(newSku(), product("X", 100, "EUR", 1));
+		ProblemResponse response = put(newSku(), product("X", 100, "EUR", 1));
 
-		assertProblem(response, 409, "conflict");
+		response.assertProblem(409, "conflict");
 		assertThat(response.body().get("detail").asString()).contains("retry");
 		assertThat(response.raw()).doesNotContain("lock timeout");
 	}
 
-	private void assertInvalid(Response response, String... fields) {
-		assertProblem(response, 400, "invalid-request");
+	private void assertInvalid(ProblemResponse response, String... fields) {
+		response.assertProblem(400, "invalid-request");
 		assertThat(response.body().get("errors").valueStream().map((error) -> error.get("field").asString()))
 			.containsExactlyInAnyOrder(fields);
 		assertThat(response.body().get("errors").valueStream().map((error) -> error.get("message").asString()))
@@ -152,38 +148,11 @@ class ProductControllerTest {
 		verifyNoInteractions(this.catalogue);
 	}
 
-	private static void assertProblem(Response response, int status, String type) {
-		assertThat(response.status()).as(response.raw()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.body().get("type").asString()).isEqualTo(PROBLEMS + type);
-		assertThat(response.body().get("status").asInt()).isEqualTo(status);
-		assertThat(response.body().get("title").asString()).isNotBlank();
-		assertThat(response.body().get("detail").asString()).isNotBlank();
-		assertThat(response.raw()).doesNotContain("Exception", "at org.");
-	}
-
-	private Response put(String sku, String json) throws Exception {
-		return send(MockMvcRequestBuilders.put("/products/{sku}", sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
-	}
-
-	private Response send(RequestBuilder request) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
-		String raw = response.getContentAsString();
-		return new Response(response, raw, raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw));
-	}
-
-	record Response(MockHttpServletResponse response, String raw, JsonNode body) {
-
-		int status() {
-			return this.response.getStatus();
-		}
-
-		@Nullable String header(String name) {
-			return this.response.getHeader(name);
-		}
-
+	private ProblemResponse put(String sku, String json) throws Exception {
+		return ProblemResponse.perform(this.mvc,
+				MockMvcRequestBuilders.put("/products/{sku}", sku)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(json));
 	}
 
 }

@@ -96,10 +96,7 @@ class StockReservedDeadLettersTest {
 	}
 
 	private List<DeadLetter> lettersFor(String key) {
-		return this.deadLetters.list(Topics.STOCK_RESERVED)
-			.stream()
-			.filter((letter) -> key.equals(letter.key()))
-			.toList();
+		return this.deadLetters.list(Topics.STOCK_RESERVED, key);
 	}
 
 }

@@ -3,23 +3,20 @@ package io.orderflow.payment.web;
 import java.util.stream.Stream;
 
 import io.orderflow.payment.account.AccountService;
+import io.orderflow.testsupport.ProblemResponse;
 import io.orderflow.testsupport.ChunkedRequestBuilder;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -38,8 +35,6 @@ class AccountControllerTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String PROBLEMS = "https://orderflow.io/problems/";
-
 	private static final String VALID = "{\"balanceMinor\":100,\"currency\":\"EUR\"}";
 
 	@Autowired
@@ -51,9 +46,9 @@ class AccountControllerTest {
 	@ParameterizedTest(name = "{0} -> {1}")
 	@MethodSource("invalidAccounts")
 	void rejectsInvalidAccountsNamingTheField(String body, String field) throws Exception {
-		Response response = put("erin", body);
+		ProblemResponse response = put("erin", body);
 
-		assertProblem(response, 400, "invalid-request");
+		response.assertProblem(400, "invalid-request");
 		assertThat(response.body().get("errors").valueStream().map((error) -> error.get("field").asString()))
 			.as(response.raw())
 			.containsExactly(field);
@@ -75,9 +70,9 @@ class AccountControllerTest {
 	@Test
 	void moneyIsAWholeNumberOfMinorUnits() throws Exception {
 		for (String amount : new String[] { "12.5", "\"1250\"" }) {
-			Response response = put("erin", "{\"balanceMinor\":" + amount + ",\"currency\":\"EUR\"}");
+			ProblemResponse response = put("erin", "{\"balanceMinor\":" + amount + ",\"currency\":\"EUR\"}");
 
-			assertProblem(response, 400, "invalid-request");
+			response.assertProblem(400, "invalid-request");
 			assertThat(response.body().get("errors").get(0).get("message").asString())
 				.isEqualTo("must be a whole number");
 		}
@@ -85,27 +80,27 @@ class AccountControllerTest {
 
 	@Test
 	void rejectsATooLongCustomerIdNamingIt() throws Exception {
-		Response response = put("c".repeat(101), VALID);
+		ProblemResponse response = put("c".repeat(101), VALID);
 
-		assertProblem(response, 400, "invalid-request");
+		response.assertProblem(400, "invalid-request");
 		assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("customerId");
 		verifyNoInteractions(this.accounts);
 	}
 
 	@Test
 	void rejectsMalformedJsonWithoutAStackTrace() throws Exception {
-		Response response = put("frank", "{\"balanceMinor\":");
+		ProblemResponse response = put("frank", "{\"balanceMinor\":");
 
-		assertProblem(response, 400, "malformed-json");
+		response.assertProblem(400, "malformed-json");
 		assertThat(response.body().get("title").asString()).isEqualTo("Malformed JSON");
 		assertThat(response.body().toString()).doesNotContain("Exception", "at io.", "trace");
 	}
 
 	@Test
 	void unknownPropertiesAreRefused() throws Exception {
-		Response response = put("erin", "{\"balanceMinor\":100,\"currency\":\"EUR\",\"overdraftMinor\":5000}");
+		ProblemResponse response = put("erin", "{\"balanceMinor\":100,\"currency\":\"EUR\",\"overdraftMinor\":5000}");
 
-		assertProblem(response, 400, "unknown-property");
+		response.assertProblem(400, "unknown-property");
 		assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("overdraftMinor");
 		verifyNoInteractions(this.accounts);
 	}
@@ -114,20 +109,24 @@ class AccountControllerTest {
 	void bodyOver64KiBIsPayloadTooLarge() throws Exception {
 		String large = "{\"balanceMinor\":100,\"currency\":\"EUR\",\"padding\":\"" + "x".repeat(64 * 1024) + "\"}";
 
-		assertProblem(put("erin", large), 413, "payload-too-large");
-		assertProblem(send(ChunkedRequestBuilder.put("/accounts/{customerId}", "erin")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(large)), 413, "payload-too-large");
+		put("erin", large).assertProblem(413, "payload-too-large");
+		ProblemResponse
+			.perform(this.mvc,
+					ChunkedRequestBuilder.put("/accounts/{customerId}", "erin")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(large))
+			.assertProblem(413, "payload-too-large");
 		verifyNoInteractions(this.accounts);
 	}
 
 	@Test
 	void bodyThatIsNotJsonIsUnsupportedMediaType() throws Exception {
-		Response response = send(MockMvcRequestBuilders.put("/accounts/{customerId}", "erin")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.content("balanceMinor=100&currency=EUR"));
+		ProblemResponse response = ProblemResponse.perform(this.mvc,
+				MockMvcRequestBuilders.put("/accounts/{customerId}", "erin")
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.content("balanceMinor=100&currency=EUR"));
 
-		assertProblem(response, 415, "unsupported-media-type");
+		response.assertProblem(415, "unsupported-media-type");
 		verifyNoInteractions(this.accounts);
 	}
 
@@ -136,9 +135,9 @@ class AccountControllerTest {
 		given(this.accounts.put(any(), any())).willThrow(new CannotCreateTransactionException("Connection refused"));
 		given(this.accounts.find(any())).willThrow(new CannotCreateTransactionException("Connection refused"));
 
-		for (Response response : new Response[] { put("erin", VALID),
-				send(MockMvcRequestBuilders.get("/accounts/erin")) }) {
-			assertProblem(response, 503, "service-unavailable");
+		for (ProblemResponse response : new ProblemResponse[] { put("erin", VALID),
+				ProblemResponse.perform(this.mvc, MockMvcRequestBuilders.get("/accounts/erin")) }) {
+			response.assertProblem(503, "service-unavailable");
 			assertThat(response.header("Retry-After")).isEqualTo("1");
 			assertThat(response.raw()).doesNotContain("Connection refused");
 		}
@@ -148,44 +147,18 @@ class AccountControllerTest {
 	void concurrentChangeIsAConflictToRetry() throws Exception {
 		given(this.accounts.put(any(), any())).willThrow(new PessimisticLockingFailureException("could not lock row"));
 
-		Response response = put("erin", VALID);
+		ProblemResponse response = put("erin", VALID);
 
-		assertProblem(response, 409, "conflict");
+		response.assertProblem(409, "conflict");
 		assertThat(response.body().get("detail").asString()).contains("retry");
 		assertThat(response.raw()).doesNotContain("could not lock");
 	}
 
-	private static void assertProblem(Response response, int status, String type) {
-		assertThat(response.status()).as(response.raw()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		assertThat(response.body().get("type").asString()).isEqualTo(PROBLEMS + type);
-		assertThat(response.body().get("status").asInt()).isEqualTo(status);
-		assertThat(response.body().get("title").asString()).isNotBlank();
-		assertThat(response.body().get("detail").asString()).isNotBlank();
-	}
-
-	private Response put(String customer, String json) throws Exception {
-		return send(MockMvcRequestBuilders.put("/accounts/{customerId}", customer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
-	}
-
-	private Response send(RequestBuilder request) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
-		String raw = response.getContentAsString();
-		return new Response(response, raw, raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw));
-	}
-
-	record Response(MockHttpServletResponse response, String raw, JsonNode body) {
-
-		int status() {
-			return this.response.getStatus();
-		}
-
-		@Nullable String header(String name) {
-			return this.response.getHeader(name);
-		}
-
+	private ProblemResponse put(String customer, String json) throws Exception {
+		return ProblemResponse.perform(this.mvc,
+				MockMvcRequestBuilders.put("/accounts/{customerId}", customer)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(json));
 	}
 
 }

@@ -67,6 +67,16 @@ public class DeadLetters {
 	}
 
 	/**
+	 * Reads the dead letters of one key (one order: one partition, oldest first).
+	 * @param topic a source topic or its {@code .dlt}
+	 * @param key the record key
+	 * @return the key's dead letters
+	 */
+	public List<DeadLetter> list(String topic, String key) {
+		return list(topic).stream().filter((letter) -> key.equals(letter.key())).toList();
+	}
+
+	/**
 	 * Replays every dead letter of a topic not replayed before.
 	 * @param topic a source topic or its {@code .dlt}
 	 * @return how many records were republished

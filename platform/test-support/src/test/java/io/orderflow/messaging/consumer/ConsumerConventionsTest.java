@@ -126,10 +126,7 @@ class ConsumerConventionsTest {
 	}
 
 	private List<DeadLetter> deadLetters(String key) {
-		return this.deadLetters.list(Topics.ORDER_PLACED)
-			.stream()
-			.filter((letter) -> key.equals(letter.key()))
-			.toList();
+		return this.deadLetters.list(Topics.ORDER_PLACED, key);
 	}
 
 	private static OrderPlaced orderPlaced(String customer) {
