@@ -6,9 +6,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.orderflow.payment.messaging.PaymentDatabase;
 import io.orderflow.testsupport.RealInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(properties = { "orderflow.consumer.initial-interval=50ms", "orderflow.consumer.max-retries=2" })
 @RealInfrastructure
 @DirtiesContext
+@Import(PaymentDatabase.class)
 public @interface PaymentServiceTest {
 
 }

@@ -10,14 +10,11 @@ import java.util.stream.IntStream;
 import io.orderflow.order.OrderService;
 import io.orderflow.order.PlaceOrders;
 import io.orderflow.testsupport.RealInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,29 +27,13 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class IdempotentPlaceOrderTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
+class IdempotentPlaceOrderTest extends OrderApiTestSupport {
 
 	@Autowired
 	OrderService orderService;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
-
-	OrderApi api;
-
-	StoredRows stored;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new OrderApi(this.port);
-		this.stored = new StoredRows(this.jdbc);
-	}
 
 	@Test
 	void retriedRequestReturnsTheSameOrderAndAppendsNoSecondEvent() {

@@ -17,14 +17,11 @@ import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.testsupport.RealInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,13 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class PlaceOrderApiTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
+class PlaceOrderApiTest extends OrderApiTestSupport {
 
 	@Autowired
 	SchemaRegistryProperties registry;
@@ -52,16 +43,6 @@ class PlaceOrderApiTest {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
-
-	OrderApi api;
-
-	StoredRows stored;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new OrderApi(this.port);
-		this.stored = new StoredRows(this.jdbc);
-	}
 
 	@Test
 	void placedOrderIsCreatedPendingAtItsLocation() {

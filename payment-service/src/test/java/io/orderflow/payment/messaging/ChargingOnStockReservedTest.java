@@ -15,12 +15,9 @@ import io.orderflow.schemas.avro.PaymentCompleted;
 import io.orderflow.schemas.avro.PaymentFailed;
 import io.orderflow.schemas.avro.PaymentFailureReason;
 import io.orderflow.schemas.avro.StockReserved;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,25 +33,13 @@ class ChargingOnStockReservedTest {
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	Scenario scenario;
 
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
 	PaymentDatabase database;
-
-	@BeforeEach
-	void connect() {
-		this.database = new PaymentDatabase(this.jdbc, this.scenario.outbox());
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.database.close();
-	}
 
 	@Test
 	void chargesTheOrderTotalWhenFundsSuffice() {

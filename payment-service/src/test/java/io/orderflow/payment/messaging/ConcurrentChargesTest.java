@@ -24,7 +24,6 @@ import io.orderflow.testsupport.TestProducer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +40,7 @@ class ConcurrentChargesTest {
 	private static final long OPENING_BALANCE = 10_000;
 
 	@Autowired
-	JdbcClient jdbc;
+	PaymentDatabase database;
 
 	@Autowired
 	Scenario scenario;
@@ -51,33 +50,31 @@ class ConcurrentChargesTest {
 
 	@Test
 	void concurrentStockReservedOfOneAccountNeverOverdrawIt() {
-		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.scenario.outbox())) {
-			TestProducer topic = this.scenario.awaitListeners().producer();
-			String customer = database.openAccount("alice", OPENING_BALANCE, "EUR");
-			Random amounts = new Random(42);
-			List<StockReserved> orders = IntStream.range(0, 40)
-				.mapToObj((i) -> stockReserved().customer(customer).totaling(200 + amounts.nextInt(800)).build())
-				.toList();
+		TestProducer topic = this.scenario.awaitListeners().producer();
+		String customer = this.database.openAccount("alice", OPENING_BALANCE, "EUR");
+		Random amounts = new Random(42);
+		List<StockReserved> orders = IntStream.range(0, 40)
+			.mapToObj((i) -> stockReserved().customer(customer).totaling(200 + amounts.nextInt(800)).build())
+			.toList();
 
-			topic.sendAll(Topics.STOCK_RESERVED, orders); // keyed by order: spread over
-															// the partitions and their
-			// consumers
+		topic.sendAll(Topics.STOCK_RESERVED, orders); // keyed by order: spread over
+														// the partitions and their
+		// consumers
 
-			await().atMost(Duration.ofSeconds(60)).until(() -> database.paymentsOf(customer).size() == orders.size());
-			List<PaymentRow> payments = assertChargesAddUp(database, customer);
-			List<UUID> orderIds = orders.stream().map(StockReserved::getOrderId).toList();
-			assertThat(database.outboxCount("PaymentCompleted", orderIds))
-				.isEqualTo(payments.stream().filter((payment) -> payment.status().equals("COMPLETED")).count());
-			assertThat(database.outboxCount("PaymentFailed", orderIds))
-				.isEqualTo(payments.stream().filter((payment) -> payment.status().equals("FAILED")).count());
-		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.database.paymentsOf(customer).size() == orders.size());
+		List<PaymentRow> payments = assertChargesAddUp(this.database, customer);
+		List<UUID> orderIds = orders.stream().map(StockReserved::getOrderId).toList();
+		assertThat(this.database.outboxCount("PaymentCompleted", orderIds))
+			.isEqualTo(payments.stream().filter((payment) -> payment.status().equals("COMPLETED")).count());
+		assertThat(this.database.outboxCount("PaymentFailed", orderIds))
+			.isEqualTo(payments.stream().filter((payment) -> payment.status().equals("FAILED")).count());
 	}
 
 	@Test
 	void chargesOfOneAccountFromManyThreadsWaitForEachOther() {
 		ExecutorService threads = Executors.newFixedThreadPool(8);
-		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.scenario.outbox())) {
-			String customer = database.openAccount("bob", OPENING_BALANCE, "EUR");
+		try {
+			String customer = this.database.openAccount("bob", OPENING_BALANCE, "EUR");
 			Random amounts = new Random(7);
 			List<ChargeOrder> charges = IntStream.range(0, 40)
 				.mapToObj((i) -> new ChargeOrder(new OrderId(UUID.randomUUID()), new CustomerId(customer),
@@ -94,8 +91,8 @@ class ConcurrentChargesTest {
 			// no charge failed (e.g. on a lost update or an optimistic lock): all of them
 			// queued on the row lock
 			CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
-			assertThat(database.paymentsOf(customer)).hasSize(charges.size());
-			assertChargesAddUp(database, customer);
+			assertThat(this.database.paymentsOf(customer)).hasSize(charges.size());
+			assertChargesAddUp(this.database, customer);
 		}
 		finally {
 			threads.shutdownNow();

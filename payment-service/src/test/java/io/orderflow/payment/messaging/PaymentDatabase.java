@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.orderflow.testsupport.OutboxRows;
+import io.orderflow.testsupport.Scenario;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,15 +15,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Test fixture: the payment-service database as the tests see it (accounts, payments, and
  * the outbox through the scenario's reader).
  */
-final class PaymentDatabase implements AutoCloseable {
+public final class PaymentDatabase {
 
 	private final JdbcClient jdbc;
 
 	private final OutboxRows outbox;
 
-	PaymentDatabase(JdbcClient jdbc, OutboxRows outbox) {
+	PaymentDatabase(JdbcClient jdbc, Scenario scenario) {
 		this.jdbc = jdbc;
-		this.outbox = outbox;
+		this.outbox = scenario.outbox();
 	}
 
 	/** Opens an account with a random customer id starting with {@code name}. */
@@ -75,11 +76,6 @@ final class PaymentDatabase implements AutoCloseable {
 
 	void bringPaymentsTableBack() {
 		this.jdbc.sql("ALTER TABLE payments_away RENAME TO payments").update();
-	}
-
-	@Override
-	public void close() {
-		// the outbox reader belongs to the test's scenario
 	}
 
 	record PaymentRow(UUID paymentId, UUID orderId, String customerId, long amountMinor, String currency, String status,

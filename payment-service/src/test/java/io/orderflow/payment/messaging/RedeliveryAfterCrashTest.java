@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +37,7 @@ class RedeliveryAfterCrashTest {
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@Autowired
-	JdbcClient jdbc;
+	PaymentDatabase database;
 
 	@Autowired
 	Scenario scenario;
@@ -51,10 +50,9 @@ class RedeliveryAfterCrashTest {
 
 	@Test
 	void stockReservedRedeliveredAfterACrashBeforeTheAcknowledgmentChargesOnce() throws Exception {
-		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.scenario.outbox());
-				Admin admin = Admin
-					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
-			String customer = database.openAccount("alice", 10_000, "EUR");
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
+			String customer = this.database.openAccount("alice", 10_000, "EUR");
 			StockReserved event = stockReserved().customer(customer).totaling(4_000).build();
 			this.crash.arm(event.getEventId());
 
@@ -64,8 +62,8 @@ class RedeliveryAfterCrashTest {
 				.contains(true);
 			TopicPartition partition = new TopicPartition(Topics.STOCK_RESERVED, sent.metadata().partition());
 			await().atMost(TIMEOUT).until(() -> committed(admin, partition) == sent.metadata().offset() + 1);
-			assertThat(database.balance(customer)).isEqualTo(6_000);
-			assertThat(database.paymentsOf(customer)).hasSize(1);
+			assertThat(this.database.balance(customer)).isEqualTo(6_000);
+			assertThat(this.database.paymentsOf(customer)).hasSize(1);
 			assertThat(
 					scenario.outbox().single(event.getOrderId(), PaymentCompleted.class).getAmount().getAmountMinor())
 				.isEqualTo(4_000);

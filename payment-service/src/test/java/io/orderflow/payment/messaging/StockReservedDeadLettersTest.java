@@ -15,7 +15,6 @@ import io.orderflow.schemas.avro.StockReserved;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
@@ -33,7 +32,7 @@ class StockReservedDeadLettersTest {
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@Autowired
-	JdbcClient jdbc;
+	PaymentDatabase database;
 
 	@Autowired
 	Scenario scenario;
@@ -43,56 +42,54 @@ class StockReservedDeadLettersTest {
 
 	@Test
 	void unprocessableRecordsAreDeadLetteredAndAFixedOneIsReplayedOnce() {
-		try (PaymentDatabase database = new PaymentDatabase(this.jdbc, this.scenario.outbox())) {
-			TestProducer topic = this.scenario.awaitListeners().producer();
-			String customer = database.openAccount("alice", 10_000, "EUR");
+		TestProducer topic = this.scenario.awaitListeners().producer();
+		String customer = this.database.openAccount("alice", 10_000, "EUR");
 
-			// a record that fails until an operator fixes the database: retried, then
-			// dead
-			database.takePaymentsTableAway();
-			StockReserved stuck = stockReserved().customer(customer).totaling(1_000).build();
-			topic.send(Topics.STOCK_RESERVED, stuck);
-			DeadLetter stuckLetter = await().atMost(TIMEOUT)
-				.until(() -> lettersFor(stuck.getOrderId().toString()), (letters) -> letters.size() == 1)
-				.get(0);
-			database.bringPaymentsTableBack();
-			assertThat(stuckLetter.exception()).startsWith("org.springframework.dao.")
-				.isNotEqualTo(NonRetryableEventException.class.getName());
-			assertThat(database.balance(customer)).isEqualTo(10_000);
+		// a record that fails until an operator fixes the database: retried, then
+		// dead
+		this.database.takePaymentsTableAway();
+		StockReserved stuck = stockReserved().customer(customer).totaling(1_000).build();
+		topic.send(Topics.STOCK_RESERVED, stuck);
+		DeadLetter stuckLetter = await().atMost(TIMEOUT)
+			.until(() -> lettersFor(stuck.getOrderId().toString()), (letters) -> letters.size() == 1)
+			.get(0);
+		this.database.bringPaymentsTableBack();
+		assertThat(stuckLetter.exception()).startsWith("org.springframework.dao.")
+			.isNotEqualTo(NonRetryableEventException.class.getName());
+		assertThat(this.database.balance(customer)).isEqualTo(10_000);
 
-			// poison on one partition, then a valid record behind it
-			StockReserved valid = stockReserved().customer(customer).totaling(2_000).build();
-			String key = valid.getOrderId().toString();
-			topic.sendGarbage(Topics.STOCK_RESERVED, key);
-			topic.sendUnknownSchemaId(Topics.STOCK_RESERVED, key);
-			topic.send(Topics.STOCK_RESERVED, key,
-					stockReserved().orderId(valid.getOrderId()).customer(customer).totaling(500).total(-500).build());
-			topic.send(Topics.STOCK_RESERVED, valid);
+		// poison on one partition, then a valid record behind it
+		StockReserved valid = stockReserved().customer(customer).totaling(2_000).build();
+		String key = valid.getOrderId().toString();
+		topic.sendGarbage(Topics.STOCK_RESERVED, key);
+		topic.sendUnknownSchemaId(Topics.STOCK_RESERVED, key);
+		topic.send(Topics.STOCK_RESERVED, key,
+				stockReserved().orderId(valid.getOrderId()).customer(customer).totaling(500).total(-500).build());
+		topic.send(Topics.STOCK_RESERVED, valid);
 
-			await().atMost(TIMEOUT).until(() -> database.payment(valid.getOrderId()).isPresent());
-			assertThat(database.balance(customer)).isEqualTo(8_000);
-			List<DeadLetter> poison = await().atMost(TIMEOUT)
-				.until(() -> lettersFor(key), (letters) -> letters.size() == 3);
-			assertThat(poison).extracting(DeadLetter::exception)
-				.containsExactly(DeserializationException.class.getName(), DeserializationException.class.getName(),
-						NonRetryableEventException.class.getName());
-			assertThat(poison).extracting(DeadLetter::originalTopic).containsOnly(Topics.STOCK_RESERVED);
+		await().atMost(TIMEOUT).until(() -> this.database.payment(valid.getOrderId()).isPresent());
+		assertThat(this.database.balance(customer)).isEqualTo(8_000);
+		List<DeadLetter> poison = await().atMost(TIMEOUT)
+			.until(() -> lettersFor(key), (letters) -> letters.size() == 3);
+		assertThat(poison).extracting(DeadLetter::exception)
+			.containsExactly(DeserializationException.class.getName(), DeserializationException.class.getName(),
+					NonRetryableEventException.class.getName());
+		assertThat(poison).extracting(DeadLetter::originalTopic).containsOnly(Topics.STOCK_RESERVED);
 
-			// the cause is fixed: replaying pays the stuck order; poison comes back as
-			// poison
-			assertThat(this.deadLetters.replay(Topics.STOCK_RESERVED)).isEqualTo(4);
-			PaymentRow paid = await().atMost(TIMEOUT)
-				.until(() -> database.payment(stuck.getOrderId()), (payment) -> payment.isPresent())
-				.orElseThrow();
-			assertThat(paid.status()).isEqualTo("COMPLETED");
-			await().atMost(TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 6);
-			assertThat(this.deadLetters.replay(Topics.STOCK_RESERVED)).as("only the new dead letters").isEqualTo(3);
-			await().atMost(TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 9);
-			assertThat(lettersFor(stuck.getOrderId().toString())).hasSize(1);
-			assertThat(database.balance(customer)).isEqualTo(7_000);
-			assertThat(database.paymentsOf(customer)).hasSize(2);
-			assertThat(database.outbox(stuck.getOrderId())).hasSize(1);
-		}
+		// the cause is fixed: replaying pays the stuck order; poison comes back as
+		// poison
+		assertThat(this.deadLetters.replay(Topics.STOCK_RESERVED)).isEqualTo(4);
+		PaymentRow paid = await().atMost(TIMEOUT)
+			.until(() -> this.database.payment(stuck.getOrderId()), (payment) -> payment.isPresent())
+			.orElseThrow();
+		assertThat(paid.status()).isEqualTo("COMPLETED");
+		await().atMost(TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 6);
+		assertThat(this.deadLetters.replay(Topics.STOCK_RESERVED)).as("only the new dead letters").isEqualTo(3);
+		await().atMost(TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 9);
+		assertThat(lettersFor(stuck.getOrderId().toString())).hasSize(1);
+		assertThat(this.database.balance(customer)).isEqualTo(7_000);
+		assertThat(this.database.paymentsOf(customer)).hasSize(2);
+		assertThat(this.database.outbox(stuck.getOrderId())).hasSize(1);
 	}
 
 	private List<DeadLetter> lettersFor(String key) {
