@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
 class ProductNotFoundException extends ProblemException {
 
 	ProductNotFoundException() {
-		// the SKU is in the problem's instance (the request path); not echoed here, it may be
+		// the SKU is in the problem's instance (the request path); not echoed here, it
+		// may be
 		// any text
 		super(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", "There is no product with this SKU");
 	}
