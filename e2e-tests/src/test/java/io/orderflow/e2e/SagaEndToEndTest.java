@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import io.orderflow.testsupport.TestConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,8 +120,8 @@ class SagaEndToEndTest {
 			.untilAsserted(
 					() -> assertThat(Api.get(suite.order.url() + "/orders/" + id).body().get("status").asString())
 						.isEqualTo("CONFIRMED"));
-		List<io.orderflow.schemas.avro.OrderPlaced> published = Topic.read(io.orderflow.schemas.Topics.ORDER_PLACED,
-				id);
+		List<io.orderflow.schemas.avro.OrderPlaced> published = TestConsumer
+			.read(io.orderflow.schemas.Topics.ORDER_PLACED, id);
 		assertThat(published).singleElement().satisfies((event) -> {
 			assertThat(event.getCustomerId()).isEqualTo("once");
 			assertThat(event.getOrderId().toString()).isEqualTo(id);

@@ -1,4 +1,4 @@
-package io.orderflow.e2e;
+package io.orderflow.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,8 +8,6 @@ import java.util.Map;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.orderflow.messaging.serde.AvroSerdeSettings;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
-import io.orderflow.testsupport.KafkaBroker;
-import io.orderflow.testsupport.SchemaRegistryServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,12 +15,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic from the beginning to its current end, decoding values through the
- * registry.
+ * The kit's consumer, the counterpart of {@link TestProducer}: reads a topic of the JVM's
+ * broker from the beginning to its current end, decoding values through the registry,
+ * without joining a consumer group.
  */
-final class Topic {
+public final class TestConsumer {
 
-	private Topic() {
+	private TestConsumer() {
 	}
 
 	/**
@@ -32,7 +31,7 @@ final class Topic {
 	 * @return the matching records' values, in offset order
 	 */
 	@SuppressWarnings("unchecked")
-	static <T> List<T> read(String topic, String key) {
+	public static <T> List<T> read(String topic, String key) {
 		AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
 		deserializer.configure(
 				AvroSerdeSettings.deserializer(
