@@ -11,7 +11,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class KafkaBroker {
 
-	private static volatile String bootstrapServers;
+	private static final Once<String> BOOTSTRAP_SERVERS = new Once<>(KafkaBroker::start);
 
 	private KafkaBroker() {
 	}
@@ -20,17 +20,7 @@ public final class KafkaBroker {
 	 * @return {@code host:port} of the broker, started on first call
 	 */
 	public static String bootstrapServers() {
-		String servers = bootstrapServers;
-		if (servers == null) {
-			synchronized (KafkaBroker.class) {
-				servers = bootstrapServers;
-				if (servers == null) {
-					servers = start();
-					bootstrapServers = servers;
-				}
-			}
-		}
-		return servers;
+		return BOOTSTRAP_SERVERS.get();
 	}
 
 	private static String start() {

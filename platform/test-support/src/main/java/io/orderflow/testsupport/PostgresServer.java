@@ -26,7 +26,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class PostgresServer {
 
-	private static volatile PostgresServer instance;
+	private static final Once<PostgresServer> INSTANCE = new Once<>(PostgresServer::choose);
 
 	private final String adminUrl;
 
@@ -47,17 +47,7 @@ public final class PostgresServer {
 	 * @return the server, chosen on first call
 	 */
 	public static PostgresServer get() {
-		PostgresServer server = instance;
-		if (server == null) {
-			synchronized (PostgresServer.class) {
-				server = instance;
-				if (server == null) {
-					server = choose();
-					instance = server;
-				}
-			}
-		}
-		return server;
+		return INSTANCE.get();
 	}
 
 	private static PostgresServer choose() {

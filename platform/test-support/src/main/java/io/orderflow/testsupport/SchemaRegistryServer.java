@@ -25,7 +25,7 @@ public final class SchemaRegistryServer {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private static volatile String baseUrl;
+	private static final Once<String> BASE_URL = new Once<>(SchemaRegistryServer::start);
 
 	private SchemaRegistryServer() {
 	}
@@ -35,17 +35,7 @@ public final class SchemaRegistryServer {
 	 * first call
 	 */
 	public static String baseUrl() {
-		String url = baseUrl;
-		if (url == null) {
-			synchronized (SchemaRegistryServer.class) {
-				url = baseUrl;
-				if (url == null) {
-					url = start();
-					baseUrl = url;
-				}
-			}
-		}
-		return url;
+		return BASE_URL.get();
 	}
 
 	/**

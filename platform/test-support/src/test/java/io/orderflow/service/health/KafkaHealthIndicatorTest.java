@@ -1,4 +1,4 @@
-package io.orderflow.messaging.health;
+package io.orderflow.service.health;
 
 import java.io.IOException;
 import java.net.ServerSocket;

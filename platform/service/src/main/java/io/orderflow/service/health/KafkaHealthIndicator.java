@@ -1,4 +1,4 @@
-package io.orderflow.messaging.health;
+package io.orderflow.service.health;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -15,8 +15,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * UP while the Kafka cluster answers a {@code DescribeCluster} request within the
  * timeout, with the cluster id and the number of brokers; DOWN otherwise. Spring Boot has
- * no Kafka health indicator of its own. One long-lived admin client serves every probe,
- * so a probe costs one request, not a new connection.
+ * no Kafka health indicator of its own; every service and the relay contribute this one
+ * as {@code kafka}. One long-lived admin client serves every probe, so a probe costs one
+ * request, not a new connection.
  */
 public class KafkaHealthIndicator implements HealthIndicator, AutoCloseable {
 
