@@ -20,6 +20,8 @@ class PaymentMetrics {
 
 	private final MeterRegistry registry;
 
+	private final Counter paidBefore;
+
 	PaymentMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		// every series exists from the start, so rates and alerts see zeros, not gaps
@@ -27,9 +29,10 @@ class PaymentMetrics {
 		for (PaymentFailureReason reason : PaymentFailureReason.values()) {
 			payments("failed", tag(reason));
 		}
-		for (Duplicate kind : Duplicate.values()) {
-			duplicates(kind);
-		}
+		this.paidBefore = Counter.builder("orderflow.payments.duplicates")
+			.description("StockReserved events that changed nothing: the order was paid before")
+			.tag("kind", "order")
+			.register(registry);
 	}
 
 	void completed() {
@@ -40,8 +43,9 @@ class PaymentMetrics {
 		AfterCommit.increment(payments("failed", tag(reason)));
 	}
 
-	void duplicate(Duplicate kind) {
-		AfterCommit.increment(duplicates(kind));
+	/** A StockReserved for an order paid (or refused) before, by another event. */
+	void paidBefore() {
+		AfterCommit.increment(this.paidBefore);
 	}
 
 	private Counter payments(String outcome, String reason) {
@@ -52,23 +56,8 @@ class PaymentMetrics {
 			.register(this.registry);
 	}
 
-	private Counter duplicates(Duplicate kind) {
-		return Counter.builder("orderflow.payments.duplicates")
-			.description("StockReserved events that changed nothing: the order was paid before")
-			.tag("kind", tag(kind))
-			.register(this.registry);
-	}
-
 	private static String tag(Enum<?> value) {
 		return value.name().toLowerCase(Locale.ROOT);
-	}
-
-	/** Why a StockReserved record changed nothing. */
-	enum Duplicate {
-
-		/** The order was paid (or refused) before, by another event. */
-		ORDER
-
 	}
 
 }

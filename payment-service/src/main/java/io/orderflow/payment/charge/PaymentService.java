@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import io.orderflow.payment.account.AccountService;
 import io.orderflow.payment.account.Debit;
 import io.orderflow.payment.account.DebitRefusal;
-import io.orderflow.payment.charge.PaymentMetrics.Duplicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,7 @@ public class PaymentService {
 	public void charge(ChargeOrder command) {
 		if (this.payments.existsByOrderId(command.orderId().value())) {
 			log.info("order {} was paid before; this charge changes nothing", command.orderId());
-			this.metrics.duplicate(Duplicate.ORDER);
+			this.metrics.paidBefore();
 			return;
 		}
 		Debit debit = this.accounts.debit(command.customerId(), command.amount());

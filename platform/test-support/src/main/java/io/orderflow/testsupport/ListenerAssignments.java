@@ -3,11 +3,11 @@ package io.orderflow.testsupport;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -30,6 +30,11 @@ public final class ListenerAssignments {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	/**
+	 * Partitions per topic of the JVM's broker: asked once per topic, not on every wait.
+	 */
+	private static final Map<String, Integer> PARTITIONS = new ConcurrentHashMap<>();
+
 	private ListenerAssignments() {
 	}
 
@@ -40,23 +45,30 @@ public final class ListenerAssignments {
 	 */
 	public static void await(KafkaListenerEndpointRegistry registry) {
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
-			Map<String, Integer> partitions = new HashMap<>();
-			for (MessageListenerContainer container : registry.getListenerContainers()) {
-				String[] topics = container.getContainerProperties().getTopics();
-				List<String> names = (topics != null) ? Arrays.asList(topics) : List.of();
-				names.forEach((topic) -> partitions.computeIfAbsent(topic, (name) -> partitionCount(admin, name)));
-				while (container.isRunning() && !ready(container, names, partitions)) {
-					if (System.nanoTime() > deadline) {
-						throw new IllegalStateException(
-								"listener " + container.getListenerId() + " does not own every partition of " + names
-										+ " within " + TIMEOUT + ": " + container.getAssignedPartitions());
-					}
-					LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+		for (MessageListenerContainer container : registry.getListenerContainers()) {
+			String[] topics = container.getContainerProperties().getTopics();
+			List<String> names = (topics != null) ? Arrays.asList(topics) : List.of();
+			Map<String, Integer> partitions = partitions(names);
+			while (container.isRunning() && !ready(container, names, partitions)) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException(
+							"listener " + container.getListenerId() + " does not own every partition of " + names
+									+ " within " + TIMEOUT + ": " + container.getAssignedPartitions());
 				}
+				LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
 			}
 		}
+	}
+
+	private static Map<String, Integer> partitions(List<String> topics) {
+		List<String> unknown = topics.stream().filter((topic) -> !PARTITIONS.containsKey(topic)).toList();
+		if (!unknown.isEmpty()) {
+			try (Admin admin = Admin
+				.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
+				unknown.forEach((topic) -> PARTITIONS.put(topic, partitionCount(admin, topic)));
+			}
+		}
+		return PARTITIONS;
 	}
 
 	private static boolean ready(MessageListenerContainer container, List<String> topics,

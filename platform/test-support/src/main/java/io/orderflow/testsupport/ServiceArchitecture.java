@@ -1,7 +1,9 @@
 package io.orderflow.testsupport;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -93,10 +95,17 @@ public final class ServiceArchitecture {
 	 * @return the service's main classes (no tests, no jars)
 	 */
 	public static JavaClasses importMain(String servicePackage) {
-		return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-			.importPackages(servicePackage);
+		return IMPORTED.computeIfAbsent(servicePackage,
+				(root) -> new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+					.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+					.importPackages(root));
 	}
+
+	/**
+	 * A service's classes, imported once per JVM (the suite's rules and its own share
+	 * them).
+	 */
+	private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
 	/**
 	 * @param root the service's root package
