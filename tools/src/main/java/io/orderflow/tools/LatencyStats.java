@@ -5,16 +5,16 @@ import java.util.Arrays;
 /**
  * Percentiles of a set of latencies (nearest-rank method).
  */
-final class LatencyStats {
+public final class LatencyStats {
 
 	private final long[] sortedMillis;
 
-	LatencyStats(long[] millis) {
+	public LatencyStats(long[] millis) {
 		this.sortedMillis = millis.clone();
 		Arrays.sort(this.sortedMillis);
 	}
 
-	int count() {
+	public int count() {
 		return this.sortedMillis.length;
 	}
 
@@ -23,7 +23,7 @@ final class LatencyStats {
 	 * @return the smallest value such that at least {@code percentile}% of the values are
 	 * at or below it; 0 when empty
 	 */
-	long percentile(double percentile) {
+	public long percentile(double percentile) {
 		if (this.sortedMillis.length == 0) {
 			return 0;
 		}
@@ -31,7 +31,7 @@ final class LatencyStats {
 		return this.sortedMillis[Math.max(0, Math.min(this.sortedMillis.length - 1, rank - 1))];
 	}
 
-	long max() {
+	public long max() {
 		return (this.sortedMillis.length == 0) ? 0 : this.sortedMillis[this.sortedMillis.length - 1];
 	}
 

@@ -1,0 +1,232 @@
+package io.orderflow.tools;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One open-loop run of the whole saga: places {@code orders} orders at {@code rate}
+ * orders/s against order-service (whatever the answers, the next POST leaves on time) and
+ * follows each accepted order to its terminal state by polling {@code GET /orders/{id}}
+ * ({@link OrderProgress}). Used by {@code ./orderflow load} and by each step of
+ * {@code ./orderflow bench}.
+ */
+public final class SagaLoad {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http;
+
+	private final String url;
+
+	private final List<String> customers;
+
+	private final List<String> skus;
+
+	private final Map<String, Followed> pending = new ConcurrentHashMap<>();
+
+	private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+
+	private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+
+	private final AtomicInteger placed = new AtomicInteger();
+
+	private final AtomicInteger failedPosts = new AtomicInteger();
+
+	private final Semaphore inFlightPolls = new Semaphore(8);
+
+	private volatile long lastTerminalAt;
+
+	public SagaLoad(HttpClient http, String url, List<String> customers, List<String> skus) {
+		this.http = http;
+		this.url = url;
+		this.customers = customers;
+		this.skus = skus;
+	}
+
+	/**
+	 * Places the orders and waits for them.
+	 * @param orders how many orders
+	 * @param rate orders per second offered
+	 * @param drain how long to wait for outstanding orders after the last POST
+	 * @param progress called about once a second while the run lasts
+	 * @return what happened
+	 */
+	public LoadResult run(int orders, double rate, Duration drain, Consumer<Progress> progress)
+			throws InterruptedException {
+		long start = System.nanoTime();
+		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+		long periodNanos = (long) (1_000_000_000L / rate);
+		AtomicInteger issued = new AtomicInteger();
+		scheduler.scheduleAtFixedRate(() -> {
+			if (issued.getAndIncrement() < orders) {
+				place();
+			}
+		}, 0, periodNanos, TimeUnit.NANOSECONDS);
+		long deadline = Long.MAX_VALUE;
+		long lastProgress = 0;
+		long lastPostAt = start;
+		try {
+			while (true) {
+				pollPending();
+				long now = System.nanoTime();
+				if (now - lastProgress >= 1_000_000_000L) {
+					progress.accept(new Progress((now - start) / 1e9, this.placed.get(), orders, this.latencies.size(),
+							this.pending.size(), this.failedPosts.get()));
+					lastProgress = now;
+				}
+				if (issued.get() >= orders && deadline == Long.MAX_VALUE) {
+					lastPostAt = now;
+					deadline = now + drain.toNanos();
+				}
+				int finished = this.latencies.size() + this.failedPosts.get();
+				if (finished >= orders || now > deadline) {
+					break;
+				}
+				TimeUnit.MILLISECONDS.sleep(5);
+			}
+		}
+		finally {
+			scheduler.shutdownNow();
+		}
+		long end = System.nanoTime();
+		long[] millis;
+		synchronized (this.latencies) {
+			millis = this.latencies.stream().mapToLong(Long::longValue).toArray();
+		}
+		Map<String, Integer> counts = new java.util.TreeMap<>();
+		this.outcomes.forEach((outcome, count) -> counts.put(outcome, count.get()));
+		long lastTerminal = (this.lastTerminalAt == 0) ? end : this.lastTerminalAt;
+		return new LoadResult(orders, rate, this.placed.get(), this.failedPosts.get(), this.pending.size(),
+				new LatencyStats(millis), counts, (end - start) / 1e9, (lastPostAt - start) / 1e9,
+				(Math.max(lastTerminal, start) - start) / 1e9);
+	}
+
+	private void place() {
+		String body = orderJson();
+		long postedAt = System.nanoTime();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url + "/orders"))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+			if (error != null || response.statusCode() != 201) {
+				this.failedPosts.incrementAndGet();
+				count((error != null) ? "POST error" : "HTTP " + response.statusCode());
+				return;
+			}
+			this.placed.incrementAndGet();
+			this.pending.put(JSON.readTree(response.body()).get("id").asString(),
+					new Followed(postedAt, System.nanoTime()));
+		});
+	}
+
+	private void pollPending() {
+		long now = System.nanoTime();
+		for (Map.Entry<String, Followed> entry : this.pending.entrySet()) {
+			Followed order = entry.getValue();
+			if (order.nextPollAt > now || order.polling) {
+				continue;
+			}
+			if (!this.inFlightPolls.tryAcquire()) {
+				return;
+			}
+			order.polling = true;
+			String id = entry.getKey();
+			HttpRequest request = HttpRequest.newBuilder(URI.create(this.url + "/orders/" + id))
+				.timeout(Duration.ofSeconds(10))
+				.GET()
+				.build();
+			this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+				this.inFlightPolls.release();
+				long answeredAt = System.nanoTime();
+				order.nextPollAt = answeredAt
+						+ OrderProgress.nextPoll(Duration.ofNanos(answeredAt - order.postedAt)).toNanos();
+				order.polling = false;
+				if (error != null || response.statusCode() != 200) {
+					return;
+				}
+				JsonNode body = JSON.readTree(response.body());
+				String status = OrderProgress.status(body);
+				if (OrderProgress.TERMINAL.contains(status) && this.pending.remove(id) != null) {
+					this.latencies.add((answeredAt - order.postedAt) / 1_000_000);
+					this.lastTerminalAt = answeredAt;
+					count(status);
+				}
+			});
+		}
+	}
+
+	private void count(String outcome) {
+		this.outcomes.computeIfAbsent(outcome, (k) -> new AtomicInteger()).incrementAndGet();
+	}
+
+	private String orderJson() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String customer = this.customers.get(random.nextInt(this.customers.size()));
+		List<String> shuffled = new ArrayList<>(this.skus);
+		Collections.shuffle(shuffled, random);
+		int lines = 1 + random.nextInt(Math.min(2, shuffled.size()));
+		StringBuilder json = new StringBuilder("{\"customerId\":\"").append(customer).append("\",\"lines\":[");
+		for (int i = 0; i < lines; i++) {
+			json.append((i > 0) ? "," : "")
+				.append("{\"sku\":\"")
+				.append(shuffled.get(i))
+				.append("\",\"quantity\":")
+				.append(1 + random.nextInt(2))
+				.append('}');
+		}
+		return json.append("]}").toString();
+	}
+
+	/**
+	 * Where a run stands.
+	 *
+	 * @param seconds since the first POST
+	 * @param placed orders accepted (201)
+	 * @param orders orders of the run
+	 * @param terminal orders seen in a terminal state
+	 * @param inFlight accepted orders not yet terminal
+	 * @param failed POSTs refused or failed
+	 */
+	public record Progress(double seconds, int placed, int orders, int terminal, int inFlight, int failed) {
+	}
+
+	/**
+	 * An order being followed: when it was posted ({@link System#nanoTime()}), when to
+	 * poll it next and whether a poll is under way.
+	 */
+	private static final class Followed {
+
+		final long postedAt;
+
+		volatile long nextPollAt;
+
+		volatile boolean polling;
+
+		Followed(long postedAt, long firstPollAt) {
+			this.postedAt = postedAt;
+			this.nextPollAt = firstPollAt;
+		}
+
+	}
+
+}

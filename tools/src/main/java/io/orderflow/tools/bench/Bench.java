@@ -1,0 +1,129 @@
+package io.orderflow.tools.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.orderflow.tools.LatencyStats;
+import io.orderflow.tools.LoadResult;
+import io.orderflow.tools.LoadSetup;
+import io.orderflow.tools.SagaLoad;
+
+/**
+ * {@code ./orderflow bench}: the whole saga (POST -> outbox -> Kafka -> inventory ->
+ * payment -> order confirmed) at stepped offered rates against the running stack. It sets
+ * up a customer and products enough for every order of the run, warms the JVMs up, then
+ * runs each step (open loop: a POST leaves on time whatever the answers) and measures,
+ * per step, the achieved terminal rate, POST -> terminal percentiles, errors and the CPU
+ * milliseconds per order of every process of the stack ({@link ProcessCpu}). Then the
+ * machine's two ceilings: PostgreSQL order + outbox transactions per second
+ * ({@link PostgresCeiling}) and the plain producer ({@link ProducerCeiling}). It prints
+ * the table ({@link BenchTable}) and appends it to a file. The sustained rate is the
+ * highest step with p99 under 1 s and no errors.
+ */
+public final class Bench {
+
+	private final BenchOptions options;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final ProcessCpu cpu;
+
+	private Bench(BenchOptions options) throws IOException, InterruptedException {
+		this.options = options;
+		this.cpu = new ProcessCpu(Path.of("/proc"), options.pids(), clockTicks());
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchOptions options = BenchOptions.parse(args);
+		new Bench(options).run();
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		long orders = this.options.steps().stream().mapToLong(this.options::ordersAt).sum()
+				+ Math.round(this.options.steps().get(0) * this.options.warmup().toSeconds());
+		new LoadSetup(this.http, this.options.inventoryUrl(), this.options.paymentUrl()).apply(orders);
+		if (!this.options.warmup().isZero()) {
+			double rate = this.options.steps().get(0);
+			System.out.printf(Locale.ROOT, "warm-up: %.0f orders/s for %d s%n", rate,
+					this.options.warmup().toSeconds());
+			load(rate, (int) Math.round(rate * this.options.warmup().toSeconds()));
+		}
+		List<BenchStep> steps = new ArrayList<>();
+		for (double rate : this.options.steps()) {
+			BenchStep step = step(rate);
+			steps.add(step);
+			System.out.printf(Locale.ROOT,
+					"step %.0f/s: achieved %.1f/s, p50 %d ms, p99 %d ms, errors %d, %.1f CPU ms/order%n", rate,
+					step.achievedRate(), step.p50().toMillis(), step.p99().toMillis(), step.errors(),
+					step.totalCpuPerOrder());
+			if (this.options.stopWhenSaturated() && step.saturated()) {
+				System.out.println("saturated (achieved < 80% of offered): the higher steps are skipped");
+				break;
+			}
+			settle();
+		}
+		List<String> ceilings = this.options.ceilings() ? ceilings() : List.of();
+		String table = new BenchTable(this.options.label() + " (" + Instant.now() + ")", steps, ceilings).render();
+		System.out.println();
+		System.out.print(table);
+		Path out = this.options.out().toAbsolutePath();
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, table + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+				StandardOpenOption.APPEND);
+		System.out.println("written to " + out);
+	}
+
+	private BenchStep step(double rate) throws InterruptedException {
+		Map<String, Double> before = this.cpu.sample();
+		LoadResult result = load(rate, this.options.ordersAt(rate));
+		Map<String, Double> spent = ProcessCpu.difference(before, this.cpu.sample());
+		LatencyStats latencies = result.latencies();
+		return new BenchStep(rate, result.terminalRate(), Duration.ofMillis(latencies.percentile(50)),
+				Duration.ofMillis(latencies.percentile(95)), Duration.ofMillis(latencies.percentile(99)),
+				Duration.ofMillis(latencies.max()), latencies.count(), result.errors(), spent);
+	}
+
+	private LoadResult load(double rate, int orders) throws InterruptedException {
+		return new SagaLoad(this.http, this.options.url(), List.of(LoadSetup.CUSTOMER), LoadSetup.SKUS).run(orders,
+				rate, this.options.drain(), (progress) -> {
+				});
+	}
+
+	private List<String> ceilings() throws Exception {
+		List<String> lines = new ArrayList<>();
+		PostgresCeiling postgres = new PostgresCeiling(this.options.orderDatabase(), 8, 20);
+		lines.add(String.format(Locale.ROOT, "ceiling, PostgreSQL: %.0f order+outbox transactions/s (%s)",
+				postgres.measure(), postgres));
+		ProducerCeiling producer = new ProducerCeiling(this.options.bootstrapServers(), 500_000, 200);
+		lines.add(String.format(Locale.ROOT,
+				"ceiling, plain producer: %.0f records/s (500,000 x 200 B, acks=all, idempotent, lz4)",
+				producer.measure()));
+		return lines;
+	}
+
+	/** Lets the stack finish what the step left (relay, consumers, housekeeping). */
+	private static void settle() throws InterruptedException {
+		Thread.sleep(5000);
+	}
+
+	private static long clockTicks() throws IOException, InterruptedException {
+		try {
+			return Long.parseLong(PostgresCeiling.Commands.run(List.of("getconf", "CLK_TCK")).trim());
+		}
+		catch (IllegalStateException | NumberFormatException ex) {
+			return 100;
+		}
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.orderflow.tools.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * CPU time of the stack's processes, read from {@code /proc} (Linux): user + system time
+ * of each process named by a pid file of {@code ./orderflow up}
+ * ({@code $ORDERFLOW_HOME/pids/<name>.pid}), of this process ({@code bench}, the load
+ * generator) and of PostgreSQL as a whole: every live {@code postgres} process plus what
+ * the postmaster collected from its children that have exited (a backend that ends
+ * between two samples is counted once, whole). The difference of two samples is the CPU
+ * the step cost, per process.
+ */
+final class ProcessCpu {
+
+	static final String POSTGRESQL = "postgresql";
+
+	static final String GENERATOR = "bench";
+
+	private final Path proc;
+
+	private final Path pids;
+
+	private final double millisPerTick;
+
+	/**
+	 * @param proc {@code /proc}
+	 * @param pids the pid files' directory
+	 * @param ticksPerSecond {@code getconf CLK_TCK} (100 on Linux)
+	 */
+	ProcessCpu(Path proc, Path pids, long ticksPerSecond) {
+		this.proc = proc;
+		this.pids = pids;
+		this.millisPerTick = 1000.0 / ticksPerSecond;
+	}
+
+	/**
+	 * @return CPU milliseconds so far per process name, in a stable order: the pid files'
+	 * names (sorted), then {@code postgresql} and {@code bench}
+	 */
+	Map<String, Double> sample() {
+		Map<String, Double> cpu = new LinkedHashMap<>();
+		for (Path file : pidFiles()) {
+			String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+			readPid(file).ifPresent((pid) -> ticks(pid, false).ifPresent((t) -> cpu.put(name, t * this.millisPerTick)));
+		}
+		cpu.put(POSTGRESQL, postgresTicks() * this.millisPerTick);
+		ticks(ProcessHandle.current().pid(), false).ifPresent((t) -> cpu.put(GENERATOR, t * this.millisPerTick));
+		return cpu;
+	}
+
+	/**
+	 * @return per process, {@code after - before} (processes in both samples)
+	 */
+	static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
+		Map<String, Double> spent = new LinkedHashMap<>();
+		after.forEach((name, millis) -> {
+			Double earlier = before.get(name);
+			if (earlier != null) {
+				spent.put(name, millis - earlier);
+			}
+		});
+		return spent;
+	}
+
+	private List<Path> pidFiles() {
+		if (!Files.isDirectory(this.pids)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(this.pids)) {
+			return files.filter((f) -> f.toString().endsWith(".pid")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static OptionalLong readPid(Path file) {
+		try {
+			return OptionalLong.of(Long.parseLong(Files.readString(file).trim()));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	private long postgresTicks() {
+		long total = 0;
+		try (Stream<Path> entries = Files.list(this.proc)) {
+			for (Path entry : entries.toList()) {
+				String name = entry.getFileName().toString();
+				if (!name.chars().allMatch(Character::isDigit) || !"postgres".equals(comm(entry))) {
+					continue;
+				}
+				long pid = Long.parseLong(name);
+				boolean postmaster = !"postgres".equals(comm(this.proc.resolve(Long.toString(parent(pid)))));
+				total += ticks(pid, postmaster).orElse(0);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return total;
+	}
+
+	private static String comm(Path processDir) {
+		try {
+			return Files.readString(processDir.resolve("comm")).trim();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	private long parent(long pid) {
+		String[] fields = statFields(pid);
+		return (fields == null) ? 0 : Long.parseLong(fields[1]);
+	}
+
+	/**
+	 * @param withChildren add the CPU of waited-for children that have exited
+	 * ({@code cutime + cstime})
+	 */
+	private OptionalLong ticks(long pid, boolean withChildren) {
+		String[] fields = statFields(pid);
+		if (fields == null) {
+			return OptionalLong.empty();
+		}
+		// fields after the command: index 0 is field 3 (state); utime 14, stime 15,
+		// cutime 16, cstime 17
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		if (withChildren) {
+			ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+		}
+		return OptionalLong.of(ticks);
+	}
+
+	private String @Nullable [] statFields(long pid) {
+		try {
+			String stat = Files.readString(this.proc.resolve(pid + "/stat"));
+			// the command may hold spaces and parentheses: the fields start after the
+			// last ')'
+			return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+		}
+		catch (IOException ex) {
+			// the process ended
+			return null;
+		}
+	}
+
+}

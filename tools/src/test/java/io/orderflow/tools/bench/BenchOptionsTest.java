@@ -1,0 +1,56 @@
+package io.orderflow.tools.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class BenchOptionsTest {
+
+	@Test
+	void defaultsAreTheIssuesSteps() {
+		BenchOptions options = BenchOptions.parse(new String[0]);
+
+		assertThat(options.steps()).containsExactly(25.0, 50.0, 100.0, 150.0, 200.0, 300.0);
+		assertThat(options.stepDuration()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(options.stopWhenSaturated()).isTrue();
+		assertThat(options.ceilings()).isTrue();
+		assertThat(options.ordersAt(150)).isEqualTo(9000);
+	}
+
+	@Test
+	void parsesValuesAndFlags() {
+		BenchOptions options = BenchOptions.parse(new String[] { "--steps", "10,20.5", "--step-seconds", "10",
+				"--warmup-seconds", "0", "--all-steps", "--no-ceilings", "--label", "agent on", "--out", "x/b.md",
+				"--pids", "/tmp/p", "--url", "http://o:1", "--order-database", "db" });
+
+		assertThat(options.steps()).containsExactly(10.0, 20.5);
+		assertThat(options.warmup()).isZero();
+		assertThat(options.stopWhenSaturated()).isFalse();
+		assertThat(options.ceilings()).isFalse();
+		assertThat(options.label()).isEqualTo("agent on");
+		assertThat(options.out()).isEqualTo(Path.of("x/b.md"));
+		assertThat(options.pids()).isEqualTo(Path.of("/tmp/p"));
+		assertThat(options.url()).isEqualTo("http://o:1");
+		assertThat(options.orderDatabase()).isEqualTo("db");
+		assertThat(options.ordersAt(20.5)).isEqualTo(205);
+		assertThat(options.paymentUrl()).isEqualTo("http://127.0.0.1:8082");
+	}
+
+	@Test
+	void refusesUnknownOptionsMissingValuesAndRatesThatAreNotPositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] { "--speed", "1" }))
+			.withMessageContaining("unknown option --speed");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] { "--steps" }))
+			.withMessageContaining("missing value for --steps");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] { "--steps", "10,0" }));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchOptions.parse(new String[] { "--step-seconds", "0" }));
+		assertThat(BenchOptions.parse(new String[] { "--steps", "5" }).steps()).isEqualTo(List.of(5.0));
+	}
+
+}
