@@ -7,9 +7,12 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.orderflow.e2e.Command.Result;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The README's run command on a machine without Docker: {@code ./orderflow up} starts
@@ -79,10 +81,25 @@ class OrderflowScriptTest {
 				"{\"customerId\":\"alice\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}", null);
 		assertThat(placed.status()).isEqualTo(201);
 		String id = placed.body().get("id").asString();
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(
-					() -> assertThat(Api.get("http://127.0.0.1:8080/orders/" + id).body().get("status").asString())
-						.isEqualTo("CONFIRMED"));
+		// the long-poll example, as printed: one request per change of the order until it
+		// is terminal
+		String tag = "\"0\"";
+		List<String> answers = new ArrayList<>();
+		while (!answers.contains("200 CONFIRMED") && answers.size() < 12) {
+			Result poll = Command.run(ROOT, Map.of(), Duration.ofSeconds(40), "curl", "-s", "-i",
+					"http://127.0.0.1:8080/orders/" + id + "?waitForChange=5s", "-H", "If-None-Match: " + tag);
+			Matcher statusLine = Pattern.compile("^HTTP/1.1 (\\d{3})").matcher(poll.output());
+			Matcher etag = Pattern.compile("(?mi)^ETag: (\"\\d+\")").matcher(poll.output());
+			Matcher orderStatus = Pattern.compile("\"status\":\"([A-Z]+)\"").matcher(poll.output());
+			assertThat(statusLine.find() && etag.find()).as(poll.output()).isTrue();
+			tag = etag.group(1);
+			answers.add(statusLine.group(1) + (orderStatus.find() ? " " + orderStatus.group(1) : ""));
+		}
+		// 200 PENDING (reserved) then 200 CONFIRMED, or at once CONFIRMED; a 304 only if
+		// a wait ran out
+		assertThat(answers).as("answers to the long-poll").endsWith("200 CONFIRMED");
+		assertThat(answers.stream().filter((a) -> a.startsWith("200"))).hasSizeLessThanOrEqualTo(2);
+		assertThat(tag).isEqualTo("\"2\"");
 		assertThat(Api.get("http://127.0.0.1:8081/products/SKU-1").body().get("available").asInt()).isEqualTo(98);
 
 		Result load = orderflow(Duration.ofMinutes(3), "load", "--orders", "30", "--rate", "10", "--setup");

@@ -111,6 +111,14 @@ class Order {
 		return this.customerId;
 	}
 
+	/**
+	 * @return the optimistic-lock version: 0 when placed, one more with every change
+	 * (status, total or timeline)
+	 */
+	long version() {
+		return (this.version != null) ? this.version : 0;
+	}
+
 	OrderStatus status() {
 		return this.status;
 	}

@@ -15,6 +15,13 @@ public enum OrderStatus {
 	REJECTED,
 
 	/** Payment failed after the stock was reserved; the reservation is released. */
-	CANCELLED
+	CANCELLED;
+
+	/**
+	 * @return whether the saga has ended for an order in this status
+	 */
+	public boolean isTerminal() {
+		return this != PENDING;
+	}
 
 }

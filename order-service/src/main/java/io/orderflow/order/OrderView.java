@@ -17,13 +17,24 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was placed (UTC, millisecond precision)
  * @param timeline the saga steps so far, oldest first, starting with
  * {@link SagaStep#ORDER_PLACED}
+ * @param version grows with every change of the order (0 when placed): two views of one
+ * order with the same version are the same
  */
 public record OrderView(OrderId id, String customerId, OrderStatus status, List<OrderLine> lines, @Nullable Money total,
-		Instant createdAt, List<TimelineEntry> timeline) {
+		Instant createdAt, List<TimelineEntry> timeline, long version) {
 
 	static OrderView of(Order order) {
 		return new OrderView(order.id(), order.customerId(), order.status(), order.lines(), order.total(),
-				order.createdAt(), order.timeline());
+				order.createdAt(), order.timeline(), order.version());
+	}
+
+	/**
+	 * @param knownVersion the version a client has seen
+	 * @return whether this view tells the client something new, or nothing more is to
+	 * come in the saga: another version, or a terminal status
+	 */
+	public boolean movedOnFrom(long knownVersion) {
+		return this.version != knownVersion || this.status.isTerminal();
 	}
 
 }

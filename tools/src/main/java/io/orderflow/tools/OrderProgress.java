@@ -6,14 +6,15 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What one {@code GET /orders/{id}} says about an order the load generator follows, and
- * when to ask again.
+ * What one {@code GET /orders/{id}} says about an order the load generator follows, and,
+ * against a service that does not wait for changes, when to ask again.
  * <p>
  * The latency of an order is what a client observes: from sending its {@code POST} to the
  * answer of the first {@code GET} that shows a terminal status. (The timeline's
  * timestamps would not do: they are those of the events, written by the service that took
- * the step, before order-service applied them.) Polls back off with the order's age, so
- * the measurement overshoots by at most a twentieth of the latency, or 10 ms.
+ * the step, before order-service applied them.) With the long-poll the answer leaves when
+ * the change commits; polls (the fallback) back off with the order's age, so the
+ * measurement overshoots by at most a twentieth of the latency, or 10 ms.
  */
 final class OrderProgress {
 

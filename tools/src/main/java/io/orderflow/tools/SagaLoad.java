@@ -9,23 +9,25 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One open-loop run of the whole saga: places {@code orders} orders at {@code rate}
  * orders/s against order-service (whatever the answers, the next POST leaves on time) and
- * follows each accepted order to its terminal state by polling {@code GET /orders/{id}}
- * ({@link OrderProgress}). Used by {@code ./orderflow load} and by each step of
+ * follows each accepted order to its terminal state with the long-poll {@code GET
+ * /orders/{id}?waitForChange=} (one request per change of the order, answered when it
+ * commits). The latency of an order is what a client observes: from sending its POST to
+ * the answer that shows it terminal. Used by {@code ./orderflow load} and by each step of
  * {@code ./orderflow bench}.
  */
 public final class SagaLoad {
@@ -50,7 +52,15 @@ public final class SagaLoad {
 
 	private final AtomicInteger failedPosts = new AtomicInteger();
 
-	private final Semaphore inFlightPolls = new Semaphore(8);
+	/** How long one request for an order's next change waits at most. */
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	/**
+	 * After a failed request for an order's next change, the next one waits this long.
+	 */
+	private static final Duration RETRY = Duration.ofMillis(200);
+
+	private volatile boolean stopped;
 
 	private volatile long lastTerminalAt;
 
@@ -85,7 +95,6 @@ public final class SagaLoad {
 		long lastPostAt = start;
 		try {
 			while (true) {
-				pollPending();
 				long now = System.nanoTime();
 				if (now - lastProgress >= 1_000_000_000L) {
 					progress.accept(new Progress((now - start) / 1e9, this.placed.get(), orders, this.latencies.size(),
@@ -104,6 +113,7 @@ public final class SagaLoad {
 			}
 		}
 		finally {
+			this.stopped = true;
 			scheduler.shutdownNow();
 		}
 		long end = System.nanoTime();
@@ -134,44 +144,63 @@ public final class SagaLoad {
 				return;
 			}
 			this.placed.incrementAndGet();
-			this.pending.put(JSON.readTree(response.body()).get("id").asString(),
-					new Followed(postedAt, System.nanoTime()));
+			String id = JSON.readTree(response.body()).get("id").asString();
+			Followed order = new Followed(postedAt);
+			this.pending.put(id, order);
+			follow(id, order, response.headers().firstValue("ETag").orElse(null));
 		});
 	}
 
-	private void pollPending() {
-		long now = System.nanoTime();
-		for (Map.Entry<String, Followed> entry : this.pending.entrySet()) {
-			Followed order = entry.getValue();
-			if (order.nextPollAt > now || order.polling) {
-				continue;
-			}
-			if (!this.inFlightPolls.tryAcquire()) {
+	/**
+	 * Asks for the order's next change ({@code GET /orders/{id}?waitForChange=}, naming
+	 * the version seen), again and again until it is terminal: one request per change,
+	 * answered when the change commits. A service that answers without an entity tag does
+	 * not wait: it is polled with a back-off instead ({@link OrderProgress#nextPoll}).
+	 */
+	private void follow(String id, Followed order, @Nullable String tag) {
+		if (this.stopped) {
+			return;
+		}
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(this.url + "/orders/" + id + "?waitForChange=" + WAIT.toSeconds() + "s"))
+			.timeout(WAIT.plusSeconds(10))
+			.GET();
+		if (tag != null) {
+			request.header("If-None-Match", tag);
+		}
+		this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+			long answeredAt = System.nanoTime();
+			if (error != null || (response.statusCode() != 200 && response.statusCode() != 304)) {
+				later(() -> follow(id, order, tag), RETRY);
 				return;
 			}
-			order.polling = true;
-			String id = entry.getKey();
-			HttpRequest request = HttpRequest.newBuilder(URI.create(this.url + "/orders/" + id))
-				.timeout(Duration.ofSeconds(10))
-				.GET()
-				.build();
-			this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-				this.inFlightPolls.release();
-				long answeredAt = System.nanoTime();
-				order.nextPollAt = answeredAt
-						+ OrderProgress.nextPoll(Duration.ofNanos(answeredAt - order.postedAt)).toNanos();
-				order.polling = false;
-				if (error != null || response.statusCode() != 200) {
-					return;
-				}
-				JsonNode body = JSON.readTree(response.body());
-				String status = OrderProgress.status(body);
-				if (OrderProgress.TERMINAL.contains(status) && this.pending.remove(id) != null) {
+			if (response.statusCode() == 304) {
+				follow(id, order, tag);
+				return;
+			}
+			String status = OrderProgress.status(JSON.readTree(response.body()));
+			if (OrderProgress.TERMINAL.contains(status)) {
+				if (this.pending.remove(id) != null) {
 					this.latencies.add((answeredAt - order.postedAt) / 1_000_000);
 					this.lastTerminalAt = answeredAt;
 					count(status);
 				}
-			});
+				return;
+			}
+			String next = response.headers().firstValue("ETag").orElse(null);
+			if (next == null) {
+				later(() -> follow(id, order, null),
+						OrderProgress.nextPoll(Duration.ofNanos(answeredAt - order.postedAt)));
+			}
+			else {
+				follow(id, order, next);
+			}
+		});
+	}
+
+	private void later(Runnable task, Duration delay) {
+		if (!this.stopped) {
+			CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS).execute(task);
 		}
 	}
 
@@ -211,21 +240,9 @@ public final class SagaLoad {
 	}
 
 	/**
-	 * An order being followed: when it was posted ({@link System#nanoTime()}), when to
-	 * poll it next and whether a poll is under way.
+	 * An order being followed, posted at {@code postedAt} ({@link System#nanoTime()}).
 	 */
-	private static final class Followed {
-
-		final long postedAt;
-
-		volatile long nextPollAt;
-
-		volatile boolean polling;
-
-		Followed(long postedAt, long firstPollAt) {
-			this.postedAt = postedAt;
-			this.nextPollAt = firstPollAt;
-		}
+	private record Followed(long postedAt) {
 
 	}
 

@@ -1,9 +1,15 @@
 package io.orderflow.order.web;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 import io.orderflow.order.OrderId;
 import io.orderflow.order.OrderService;
+import io.orderflow.order.OrderView;
+import io.orderflow.order.OrderWatch;
 import io.orderflow.order.PlaceOrder;
 import io.orderflow.order.PlacedOrder;
 import jakarta.validation.Valid;
@@ -14,6 +20,8 @@ import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /orders}: place an order, read one, list a customer's orders.
+ * {@code /orders}: place an order, read one (or wait for it to move on), list a
+ * customer's orders.
  */
 @RestController
 @RequestMapping("/orders")
@@ -41,10 +50,19 @@ class OrderController {
 	/** Response header set when a retried request returns the order placed before. */
 	static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
+	/** Query parameter of the long-poll: how long to wait for the order to move on. */
+	static final String WAIT_FOR_CHANGE = "waitForChange";
+
+	/** 0 to 30 seconds ({@link OrderWatch#LONGEST_WAIT}), with or without the unit. */
+	static final String WAIT_PATTERN = "([0-9]|[12][0-9]|30)s?";
+
 	private final OrderService orders;
 
-	OrderController(OrderService orders) {
+	private final OrderWatch watch;
+
+	OrderController(OrderService orders, OrderWatch watch) {
 		this.orders = orders;
+		this.watch = watch;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -54,19 +72,49 @@ class OrderController {
 			@Valid @RequestBody PlaceOrderRequest request) {
 		PlacedOrder placed = this.orders.place(request.toCommand(idempotencyKey));
 		OrderResponse body = OrderResponse.of(placed.order());
-		ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/orders/" + body.id()));
+		ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/orders/" + body.id()))
+			.eTag(OrderTags.tag(placed.order()));
 		if (placed.replayed()) {
 			created.header(IDEMPOTENT_REPLAYED, "true");
 		}
 		return created.body(body);
 	}
 
+	/**
+	 * The order, with its version as the entity tag: a request whose
+	 * {@code If-None-Match} names the current version is answered 304.
+	 */
 	@GetMapping("/{id}")
-	OrderResponse get(@PathVariable String id) {
-		return OrderId.parse(id)
-			.flatMap(this.orders::find)
-			.map(OrderResponse::of)
-			.orElseThrow(OrderNotFoundException::new);
+	ResponseEntity<OrderResponse> get(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		OrderView order = OrderId.parse(id).flatMap(this.orders::find).orElseThrow(OrderNotFoundException::new);
+		return respond(order, OrderTags.version(ifNoneMatch));
+	}
+
+	/**
+	 * The bounded long-poll: answered as soon as the order moves on from the version the
+	 * client names in {@code If-None-Match} (without one, from the version it has when
+	 * the request arrives), at once when it has already or is terminal, else after the
+	 * wait with the order as it stands (304 when the client named that version).
+	 */
+	@GetMapping(path = "/{id}", params = WAIT_FOR_CHANGE)
+	CompletableFuture<ResponseEntity<OrderResponse>> awaitChange(@PathVariable String id,
+			@RequestParam(WAIT_FOR_CHANGE) @Pattern(regexp = WAIT_PATTERN,
+					message = "must be a number of seconds from 0 to 30, e.g. 5s") String waitForChange,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		OrderId orderId = OrderId.parse(id).orElseThrow(OrderNotFoundException::new);
+		OptionalLong known = OrderTags.version(ifNoneMatch);
+		Duration wait = Duration.ofSeconds(Long.parseLong(waitForChange.replace("s", "")));
+		CompletableFuture<Optional<OrderView>> change = this.watch.awaitChange(orderId, known, wait);
+		return change.thenApply((order) -> respond(order.orElseThrow(OrderNotFoundException::new), known));
+	}
+
+	private static ResponseEntity<OrderResponse> respond(OrderView order, OptionalLong known) {
+		String tag = OrderTags.tag(order);
+		if (known.isPresent() && known.getAsLong() == order.version()) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).build();
+		}
+		return ResponseEntity.ok().eTag(tag).body(OrderResponse.of(order));
 	}
 
 	@GetMapping

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.orderflow.order.OrderEventsUnavailableException;
 import io.orderflow.order.OrderService;
+import io.orderflow.order.OrderWatch;
 import io.orderflow.testsupport.ChunkedRequestBuilder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,9 @@ class BadInputTest {
 
 	@MockitoBean
 	OrderService orders;
+
+	@MockitoBean
+	OrderWatch watch;
 
 	static Stream<Arguments> badOrders() {
 		return Stream.of(invalid("missing customerId", anOrder().withoutCustomerId(), "customerId"),
@@ -134,6 +138,10 @@ class BadInputTest {
 				request("page size over 100", get("/orders?customerId=alice&size=101"), 400, "invalid-request", "size"),
 				request("page size 0", get("/orders?customerId=alice&size=0"), 400, "invalid-request", "size"),
 				request("negative page", get("/orders?customerId=alice&page=-1"), 400, "invalid-request", "page"),
+				request("wait over 30 s", get("/orders/" + UUID.randomUUID() + "?waitForChange=31s"), 400,
+						"invalid-request", "waitForChange"),
+				request("wait not in seconds", get("/orders/" + UUID.randomUUID() + "?waitForChange=PT5S"), 400,
+						"invalid-request", "waitForChange"),
 				request("page size not a number", get("/orders?customerId=alice&size=ten"), 400, "invalid-request",
 						"size"));
 	}

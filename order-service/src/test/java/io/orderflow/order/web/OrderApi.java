@@ -54,6 +54,18 @@ final class OrderApi {
 		return send(request(path).GET());
 	}
 
+	/**
+	 * @param path the path and query
+	 * @param headers names and values, alternating
+	 */
+	CompletableFuture<Response> getAsync(String path, String... headers) {
+		HttpRequest.Builder request = request(path).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return sendAsync(request);
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(TIMEOUT);
 	}

@@ -53,12 +53,14 @@ public final class Bench {
 		long orders = this.options.steps().stream().mapToLong(this.options::ordersAt).sum()
 				+ Math.round(this.options.steps().get(0) * this.options.warmup().toSeconds());
 		new LoadSetup(this.http, this.options.inventoryUrl(), this.options.paymentUrl()).apply(orders);
+		awaitQuiet();
 		if (!this.options.warmup().isZero()) {
 			double rate = this.options.steps().get(0);
 			System.out.printf(Locale.ROOT, "warm-up: %.0f orders/s for %d s%n", rate,
 					this.options.warmup().toSeconds());
 			load(rate, (int) Math.round(rate * this.options.warmup().toSeconds()));
 		}
+		awaitQuiet();
 		List<BenchStep> steps = new ArrayList<>();
 		for (double rate : this.options.steps()) {
 			BenchStep step = step(rate);
@@ -71,7 +73,11 @@ public final class Bench {
 				System.out.println("saturated (achieved < 80% of offered): the higher steps are skipped");
 				break;
 			}
-			settle();
+			awaitQuiet();
+		}
+		// the ceilings measure the machine, not what a saturated step left behind
+		if (this.options.ceilings()) {
+			awaitQuiet();
 		}
 		List<String> ceilings = this.options.ceilings() ? ceilings() : List.of();
 		String table = new BenchTable(this.options.label() + " (" + Instant.now() + ")", steps, ceilings).render();
@@ -112,9 +118,38 @@ public final class Bench {
 		return lines;
 	}
 
-	/** Lets the stack finish what the step left (relay, consumers, housekeeping). */
-	private static void settle() throws InterruptedException {
-		Thread.sleep(5000);
+	/**
+	 * Lets the stack finish what came before (an earlier run, the warm-up, the previous
+	 * step) so that a step measures its own orders only: waits until order-service has no
+	 * {@code PENDING} order, or their number has not fallen for 30 s (orders that will
+	 * not finish, e.g. dead-lettered ones), at most 10 minutes.
+	 */
+	private void awaitQuiet() throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		long last = -1;
+		long since = System.nanoTime();
+		while (System.nanoTime() < deadline) {
+			long pending = pendingOrders();
+			if (pending == 0) {
+				return;
+			}
+			if (pending != last) {
+				System.out.printf(Locale.ROOT, "waiting for %d pending orders%n", pending);
+				last = pending;
+				since = System.nanoTime();
+			}
+			else if (System.nanoTime() - since > Duration.ofSeconds(30).toNanos()) {
+				System.out.printf(Locale.ROOT, "%d orders stay pending (not falling for 30 s): going on%n", pending);
+				return;
+			}
+			Thread.sleep(1000);
+		}
+	}
+
+	private long pendingOrders() throws IOException, InterruptedException {
+		String count = PostgresCeiling.Commands.run(List.of("psql", "-tAq", "-d", this.options.orderDatabase(), "-c",
+				"SELECT count(*) FROM orders WHERE status = 'PENDING'"));
+		return Long.parseLong(count.trim());
 	}
 
 	private static long clockTicks() throws IOException, InterruptedException {

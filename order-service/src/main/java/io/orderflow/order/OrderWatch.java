@@ -1,0 +1,82 @@
+package io.orderflow.order;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Waits for an order to move on: a bounded long-poll, so that clients following an order
+ * through the saga ask once per change instead of polling.
+ * <p>
+ * The wait registers for the order's next change signal ({@link OrderChangeFeed}) before
+ * it reads the order, so a change that commits in between is seen either by the read or
+ * by the signal. Signals and timeouts are handled on the application's task executor,
+ * which reads the order again; no thread is held while an order does not change.
+ */
+@Service
+public class OrderWatch {
+
+	/** The longest wait a request may ask for. */
+	public static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+	private final OrderService orders;
+
+	private final OrderChangeFeed feed;
+
+	private final Executor executor;
+
+	OrderWatch(OrderService orders, OrderChangeFeed feed, @Qualifier("applicationTaskExecutor") Executor executor) {
+		this.orders = orders;
+		this.feed = feed;
+		this.executor = executor;
+	}
+
+	/**
+	 * @param id the order
+	 * @param knownVersion the version the client has seen ({@link OrderView#version()});
+	 * empty: the version the order has now
+	 * @param wait how long to wait at most, up to {@link #LONGEST_WAIT}
+	 * @return completed with the order as soon as its version differs from the known one
+	 * or its status is terminal (at once when it already does or is), else after
+	 * {@code wait} with the order as it stands; empty when there is no such order
+	 */
+	public CompletableFuture<Optional<OrderView>> awaitChange(OrderId id, OptionalLong knownVersion, Duration wait) {
+		if (wait.isNegative() || wait.compareTo(LONGEST_WAIT) > 0) {
+			throw new IllegalArgumentException("wait must be between 0 and " + LONGEST_WAIT + ": " + wait);
+		}
+		return await(id, knownVersion, System.nanoTime() + wait.toNanos());
+	}
+
+	private CompletableFuture<Optional<OrderView>> await(OrderId id, OptionalLong known, long deadline) {
+		CompletableFuture<Void> signal = this.feed.next(id);
+		Optional<OrderView> order;
+		try {
+			order = this.orders.find(id);
+		}
+		catch (RuntimeException ex) {
+			this.feed.forget(id, signal);
+			throw ex;
+		}
+		long left = deadline - System.nanoTime();
+		if (order.isEmpty()) {
+			this.feed.forget(id, signal);
+			return CompletableFuture.completedFuture(order);
+		}
+		long knownVersion = known.orElse(order.get().version());
+		if (order.get().movedOnFrom(knownVersion) || left <= 0) {
+			this.feed.forget(id, signal);
+			return CompletableFuture.completedFuture(order);
+		}
+		return signal.completeOnTimeout(null, left, TimeUnit.NANOSECONDS).thenComposeAsync((ignored) -> {
+			this.feed.forget(id, signal);
+			return await(id, OptionalLong.of(knownVersion), deadline);
+		}, this.executor);
+	}
+
+}
