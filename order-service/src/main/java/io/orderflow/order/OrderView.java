@@ -28,13 +28,4 @@ public record OrderView(OrderId id, String customerId, OrderStatus status, List<
 				order.createdAt(), order.timeline(), order.version());
 	}
 
-	/**
-	 * @param knownVersion the version a client has seen
-	 * @return whether this view tells the client something new, or nothing more is to
-	 * come in the saga: another version, or a terminal status
-	 */
-	public boolean movedOnFrom(long knownVersion) {
-		return this.version != knownVersion || this.status.isTerminal();
-	}
-
 }

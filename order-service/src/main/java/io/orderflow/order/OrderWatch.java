@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,10 +32,14 @@ public class OrderWatch {
 
 	private final Executor executor;
 
-	OrderWatch(OrderService orders, OrderChangeFeed feed, @Qualifier("applicationTaskExecutor") Executor executor) {
+	private final JdbcClient jdbc;
+
+	OrderWatch(OrderService orders, OrderChangeFeed feed, @Qualifier("applicationTaskExecutor") Executor executor,
+			JdbcClient jdbc) {
 		this.orders = orders;
 		this.feed = feed;
 		this.executor = executor;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -55,28 +60,39 @@ public class OrderWatch {
 
 	private CompletableFuture<Optional<OrderView>> await(OrderId id, OptionalLong known, long deadline) {
 		CompletableFuture<Void> signal = this.feed.next(id);
-		Optional<OrderView> order;
+		Optional<State> state;
 		try {
-			order = this.orders.find(id);
+			// where the order stands, in one indexed query: the whole order (three) is
+			// read
+			// only to answer
+			state = this.jdbc.sql("SELECT version, status FROM orders WHERE id = ?")
+				.param(id.value())
+				.query((row, n) -> new State(row.getLong(1), OrderStatus.valueOf(row.getString(2))))
+				.optional();
 		}
 		catch (RuntimeException ex) {
 			this.feed.forget(id, signal);
 			throw ex;
 		}
 		long left = deadline - System.nanoTime();
-		if (order.isEmpty()) {
+		if (state.isEmpty()) {
 			this.feed.forget(id, signal);
-			return CompletableFuture.completedFuture(order);
+			return CompletableFuture.completedFuture(Optional.empty());
 		}
-		long knownVersion = known.orElse(order.get().version());
-		if (order.get().movedOnFrom(knownVersion) || left <= 0) {
+		long knownVersion = known.orElse(state.get().version());
+		if (state.get().version() != knownVersion || state.get().status().isTerminal() || left <= 0) {
 			this.feed.forget(id, signal);
-			return CompletableFuture.completedFuture(order);
+			return CompletableFuture.completedFuture(this.orders.find(id));
 		}
 		return signal.completeOnTimeout(null, left, TimeUnit.NANOSECONDS).thenComposeAsync((ignored) -> {
 			this.feed.forget(id, signal);
 			return await(id, OptionalLong.of(knownVersion), deadline);
 		}, this.executor);
+	}
+
+	/** An order's version and status. */
+	private record State(long version, OrderStatus status) {
+
 	}
 
 }
