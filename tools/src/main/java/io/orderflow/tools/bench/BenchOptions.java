@@ -28,14 +28,14 @@ record BenchOptions(List<Double> steps, Duration stepDuration, Duration warmup, 
 		boolean stopWhenSaturated, boolean ceilings, String label, Path out, Path pids, String url, String inventoryUrl,
 		String paymentUrl, String bootstrapServers, String orderDatabase) {
 
-	static final String USAGE = "options: --steps 25,50,100 --step-seconds 60 --warmup-seconds 30 --drain-seconds 30 "
+	static final String USAGE = "options: --steps 25,50,100 --step-seconds 60 --warmup-seconds 60 --drain-seconds 30 "
 			+ "--all-steps --no-ceilings --label L --out FILE --pids DIR --url U --inventory-url U --payment-url U "
 			+ "--bootstrap-servers B --order-database D";
 
 	static BenchOptions parse(String[] args) {
 		List<Double> steps = List.of(25.0, 50.0, 100.0, 150.0, 200.0, 300.0);
 		Duration step = Duration.ofSeconds(60);
-		Duration warmup = Duration.ofSeconds(30);
+		Duration warmup = Duration.ofSeconds(60);
 		Duration drain = Duration.ofSeconds(30);
 		boolean stopWhenSaturated = true;
 		boolean ceilings = true;

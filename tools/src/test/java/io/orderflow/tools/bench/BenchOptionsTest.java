@@ -17,6 +17,7 @@ class BenchOptionsTest {
 
 		assertThat(options.steps()).containsExactly(25.0, 50.0, 100.0, 150.0, 200.0, 300.0);
 		assertThat(options.stepDuration()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(options.stopWhenSaturated()).isTrue();
 		assertThat(options.ceilings()).isTrue();
 		assertThat(options.ordersAt(150)).isEqualTo(9000);
