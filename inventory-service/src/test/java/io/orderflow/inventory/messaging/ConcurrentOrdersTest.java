@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.inventory.product.Sku;
-import io.orderflow.inventory.reservation.OrderId;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
 import io.orderflow.inventory.reservation.ReservationService;
@@ -24,6 +23,7 @@ import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.RejectedLine;
 import io.orderflow.schemas.avro.StockRejected;
 import io.orderflow.schemas.avro.StockRejectionReason;
+import io.orderflow.service.OrderId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

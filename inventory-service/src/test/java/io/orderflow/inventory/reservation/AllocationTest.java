@@ -10,6 +10,7 @@ import io.orderflow.inventory.product.Money;
 import io.orderflow.inventory.product.Product;
 import io.orderflow.inventory.product.ProductDefinition;
 import io.orderflow.inventory.product.Sku;
+import io.orderflow.service.OrderId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
