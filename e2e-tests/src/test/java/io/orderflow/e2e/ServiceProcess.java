@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.orderflow.testsupport.Readiness;
+
 /**
  * One service of the suite, run from its runnable jar as a process of its own, as in
  * production.
  */
 final class ServiceProcess implements AutoCloseable {
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final String module;
 
@@ -79,30 +76,7 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	void awaitReady(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		HttpRequest readiness = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
-			.timeout(Duration.ofSeconds(2))
-			.build();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						this.module + " exited with " + this.process.exitValue() + "; see " + this.log);
-			}
-			try {
-				if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			this.process.onExit().completeOnTimeout(this.process, 250, TimeUnit.MILLISECONDS).join();
-		}
-		throw new IllegalStateException(this.module + " not ready within " + timeout + "; see " + this.log);
+		Readiness.await(this.process, URI.create(url() + "/actuator/health/readiness"), timeout, this.module, this.log);
 	}
 
 	/** Kills the process without any chance to clean up, like a crash. */

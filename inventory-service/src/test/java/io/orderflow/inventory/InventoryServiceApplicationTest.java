@@ -1,14 +1,13 @@
 package io.orderflow.inventory;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
-import io.orderflow.testsupport.RealInfrastructure;
-import io.orderflow.testsupport.ServiceEndpoints;
+import io.orderflow.testsupport.AbstractServiceApplicationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -20,13 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The inventory-service starts against real PostgreSQL, Kafka and registry, migrates its
  * database and exposes only health and Prometheus metrics.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
 @DirtiesContext
-class InventoryServiceApplicationTest {
-
-	@LocalServerPort
-	int port;
+class InventoryServiceApplicationTest extends AbstractServiceApplicationTest {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -34,9 +28,9 @@ class InventoryServiceApplicationTest {
 	@Autowired
 	DataSource dataSource;
 
-	@Test
-	void migratesItsDatabaseIncludingTheOutbox() {
-		ServiceEndpoints.assertMigratedWithOutbox(this.jdbc, "reservation");
+	InventoryServiceApplicationTest() {
+		super("inventory-service", List.of("reservation"),
+				"orderflow_inventory_reservations_total{application=\"inventory-service\",outcome=\"reserved\"}");
 	}
 
 	@Test
@@ -54,12 +48,6 @@ class InventoryServiceApplicationTest {
 		assertThat(this.jdbc.sql("SELECT available FROM product WHERE sku = 'SKU-1'").query(Integer.class).single())
 			.as("a second load leaves existing stock alone")
 			.isEqualTo(1);
-	}
-
-	@Test
-	void exposesHealthAndPrometheusOnly() {
-		ServiceEndpoints.assertServesHealthAndPrometheusOnly(this.port, "inventory-service",
-				"orderflow_inventory_reservations_total{application=\"inventory-service\",outcome=\"reserved\"}");
 	}
 
 }

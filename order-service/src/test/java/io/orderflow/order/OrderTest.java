@@ -2,8 +2,11 @@ package io.orderflow.order;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.orderflow.order.PlaceOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,11 +54,15 @@ class OrderTest {
 	}
 
 	@Test
-	void orderIdsParseOnlyCanonicalUuids() {
-		assertThat(OrderId.parse("0b7e4a5c-3f5e-4d57-9a43-6c1f3d7f2b10")).isPresent();
-		assertThat(OrderId.parse("1-2-3-4-5")).isEmpty();
-		assertThat(OrderId.parse("not-a-uuid")).isEmpty();
-		assertThat(OrderId.parse("")).isEmpty();
+	void orderIdsParseCanonicalUuids() {
+		assertThat(OrderId.parse("0b7e4a5c-3f5e-4d57-9a43-6c1f3d7f2b10"))
+			.contains(new OrderId(UUID.fromString("0b7e4a5c-3f5e-4d57-9a43-6c1f3d7f2b10")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1-2-3-4-5", "not-a-uuid", "" })
+	void orderIdsParseNothingElse(String text) {
+		assertThat(OrderId.parse(text)).isEmpty();
 	}
 
 }

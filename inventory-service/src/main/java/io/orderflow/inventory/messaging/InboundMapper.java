@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.orderflow.inventory.product.Sku;
 import io.orderflow.inventory.reservation.ConfirmSale;
-import io.orderflow.inventory.reservation.OrderId;
 import io.orderflow.inventory.reservation.ReleaseStock;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
@@ -15,6 +14,7 @@ import io.orderflow.schemas.avro.OrderConfirmed;
 import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.PaymentFailed;
+import io.orderflow.service.OrderId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

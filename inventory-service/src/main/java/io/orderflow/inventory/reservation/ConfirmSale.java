@@ -2,6 +2,8 @@ package io.orderflow.inventory.reservation;
 
 import java.util.Objects;
 
+import io.orderflow.service.OrderId;
+
 /**
  * The stock reserved for an order is sold (the order was confirmed).
  *

@@ -2,6 +2,8 @@ package io.orderflow.inventory.reservation;
 
 import java.util.Objects;
 
+import io.orderflow.service.OrderId;
+
 /**
  * Release the stock reserved for an order (its payment failed).
  *

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.orderflow.inventory.product.Product;
 import io.orderflow.inventory.product.Sku;
 import io.orderflow.inventory.product.Stock;
+import io.orderflow.service.OrderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,8 @@ package io.orderflow.inventory.reservation;
 import java.util.List;
 import java.util.Objects;
 
+import io.orderflow.service.OrderId;
+
 /**
  * Reserve the stock of every line of an order, or of none.
  *

@@ -3,6 +3,8 @@ package io.orderflow.inventory.reservation;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.orderflow.service.OrderId;
+
 /**
  * What the inventory tells the other services about an order's stock.
  */

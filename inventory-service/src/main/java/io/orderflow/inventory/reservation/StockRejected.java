@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.orderflow.service.OrderId;
+
 /**
  * No line of the order was reserved, because at least one could not be.
  *

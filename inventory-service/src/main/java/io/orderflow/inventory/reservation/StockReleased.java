@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.orderflow.service.OrderId;
+
 /**
  * The stock reserved for an order is available again (compensation after a failed
  * payment).

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.inventory.product.Money;
+import io.orderflow.service.OrderId;
 
 /**
  * Every line of the order was reserved.

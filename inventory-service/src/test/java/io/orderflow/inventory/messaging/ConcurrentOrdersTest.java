@@ -13,23 +13,23 @@ import java.util.concurrent.Future;
 
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.inventory.product.Sku;
-import io.orderflow.inventory.reservation.OrderId;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
 import io.orderflow.inventory.reservation.ReservationService;
 import io.orderflow.inventory.reservation.StockEvent;
 import io.orderflow.inventory.reservation.StockReserved;
 import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.RejectedLine;
 import io.orderflow.schemas.avro.StockRejected;
 import io.orderflow.schemas.avro.StockRejectionReason;
+import io.orderflow.service.OrderId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
-import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
+import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,10 +45,10 @@ class ConcurrentOrdersTest extends SagaTestSupport {
 
 	@Test
 	void fiftyOrdersForTenUnitsOnAllPartitionsReserveExactlyTen() {
-		String sku = define(aProduct().available(10));
+		String sku = stocked(10);
 		List<UUID> orderIds = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
-			OrderPlaced order = anOrder().line(sku, 1).build();
+			OrderPlaced order = orderPlaced(new OrderLine(sku, 1));
 			orderIds.add(order.getOrderId());
 			send(Topics.ORDER_PLACED, order.getOrderId(), order);
 		}
@@ -73,8 +73,8 @@ class ConcurrentOrdersTest extends SagaTestSupport {
 
 	@Test
 	void ordersRacingOnOverlappingProductsNeverOversellOrDeadlock() throws Exception {
-		String a = define(aProduct().available(10));
-		String b = define(aProduct().available(10));
+		String a = stocked(10);
+		String b = stocked(10);
 		List<Callable<Optional<StockEvent>>> orders = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			// half lock a then b, half list b then a: the locks are still taken in SKU

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.messaging.deadletter.DeadLetter;
 import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.StockReserved;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.test.context.TestPropertySource;
 
-import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
-import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
+import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,11 +38,11 @@ class DeadLetterReplayTest extends SagaTestSupport {
 
 	@Test
 	void orderThatFailedUntilRetriesRanOutIsProcessedOnceWhenReplayedAfterTheCauseIsFixed() throws Exception {
-		String blocked = define(aProduct().available(10));
-		String free = define(aProduct().available(10));
+		String blocked = stocked(10);
+		String free = stocked(10);
 		UUID key = UUID.randomUUID();
-		OrderPlaced stuck = anOrder().id(key).line(blocked, 2).build();
-		OrderPlaced next = anOrder().line(free, 1).build();
+		OrderPlaced stuck = orderPlaced(key, new OrderLine(blocked, 2));
+		OrderPlaced next = orderPlaced(new OrderLine(free, 1));
 
 		List<DeadLetter> letters;
 		try (Connection lock = lockProduct(blocked)) {

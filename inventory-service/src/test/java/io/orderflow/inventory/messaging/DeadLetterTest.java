@@ -1,20 +1,21 @@
 package io.orderflow.inventory.messaging;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.messaging.deadletter.DeadLetter;
 import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
+import io.orderflow.schemas.avro.PaymentFailureReason;
 import io.orderflow.schemas.avro.StockReleased;
 import io.orderflow.schemas.avro.StockReserved;
+import io.orderflow.testsupport.SagaEvents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.support.serializer.DeserializationException;
 
-import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
-import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
+import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,10 +28,10 @@ class DeadLetterTest extends SagaTestSupport {
 
 	@Test
 	void undecodableRecordsGoToTheDeadLetterTopicOfEachInputTopicAndThePartitionKeepsFlowing() {
-		String sku = define(aProduct().available(10));
-		OrderPlaced toRelease = anOrder().line(sku, 1).build();
-		OrderPlaced toSell = anOrder().line(sku, 2).build();
-		OrderPlaced later = anOrder().line(sku, 3).build();
+		String sku = stocked(10);
+		OrderPlaced toRelease = orderPlaced(new OrderLine(sku, 1));
+		OrderPlaced toSell = orderPlaced(new OrderLine(sku, 2));
+		OrderPlaced later = orderPlaced(new OrderLine(sku, 3));
 		send(Topics.ORDER_PLACED, toRelease.getOrderId(), toRelease);
 		send(Topics.ORDER_PLACED, toSell.getOrderId(), toSell);
 		awaitOutbox(toRelease.getOrderId(), 1);
@@ -39,7 +40,8 @@ class DeadLetterTest extends SagaTestSupport {
 		poison(Topics.ORDER_PLACED, later.getOrderId());
 		send(Topics.ORDER_PLACED, later.getOrderId(), later);
 		poison(Topics.PAYMENT_FAILED, toRelease.getOrderId());
-		send(Topics.PAYMENT_FAILED, toRelease.getOrderId(), SagaEvents.paymentFailed(toRelease.getOrderId()));
+		send(Topics.PAYMENT_FAILED, toRelease.getOrderId(),
+				SagaEvents.paymentFailed(toRelease.getOrderId(), PaymentFailureReason.INSUFFICIENT_FUNDS, null));
 		poison(Topics.ORDER_CONFIRMED, toSell.getOrderId());
 		send(Topics.ORDER_CONFIRMED, toSell.getOrderId(), SagaEvents.orderConfirmed(toSell.getOrderId()));
 

@@ -7,11 +7,14 @@ import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
 import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
+import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.PaymentFailed;
+import io.orderflow.schemas.avro.PaymentFailureReason;
+import io.orderflow.testsupport.SagaEvents;
 import org.junit.jupiter.api.Test;
 
-import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
+import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -25,7 +28,9 @@ class InboundMapperTest {
 
 	@Test
 	void mapsOrderPlacedToAReservationCommandKeepingTheEventId() {
-		OrderPlaced event = anOrder().customer("bob").line("A", 2).line("B", 1).build();
+		OrderPlaced event = OrderPlaced.newBuilder(orderPlaced(new OrderLine("A", 2), new OrderLine("B", 1)))
+			.setCustomerId("bob")
+			.build();
 
 		Inbound<ReserveStock> incoming = this.mapper.reserveStock(event);
 
@@ -38,9 +43,9 @@ class InboundMapperTest {
 
 	@Test
 	void orderWithoutLinesOrWithANonPositiveQuantityOrBlankSkuIsAContractViolation() {
-		for (OrderPlaced broken : List.of(anOrder().build(), anOrder().line("A", 0).build(),
-				anOrder().line("A", -1).build(), anOrder().line(" ", 1).build(),
-				anOrder().customer("").line("A", 1).build())) {
+		for (OrderPlaced broken : List.of(orderPlaced(), orderPlaced(new OrderLine("A", 0)),
+				orderPlaced(new OrderLine("A", -1)), orderPlaced(new OrderLine(" ", 1)),
+				OrderPlaced.newBuilder(orderPlaced(new OrderLine("A", 1))).setCustomerId("").build())) {
 			assertThatExceptionOfType(NonRetryableEventException.class)
 				.isThrownBy(() -> this.mapper.reserveStock(broken))
 				.withMessageContaining(broken.getOrderId().toString());
@@ -49,7 +54,8 @@ class InboundMapperTest {
 
 	@Test
 	void tombstoneOrAnotherEventTypeOnTheTopicIsAContractViolation() {
-		PaymentFailed other = SagaEvents.paymentFailed(java.util.UUID.randomUUID());
+		PaymentFailed other = SagaEvents.paymentFailed(java.util.UUID.randomUUID(),
+				PaymentFailureReason.INSUFFICIENT_FUNDS, null);
 
 		assertThatExceptionOfType(NonRetryableEventException.class).isThrownBy(() -> this.mapper.reserveStock(null))
 			.withMessageContaining("tombstone");

@@ -2,6 +2,7 @@ package io.orderflow.inventory.messaging;
 
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.StockReserved;
 import io.orderflow.testsupport.CrashBeforeAcknowledgment;
@@ -13,8 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
-import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
-import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
+import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,11 +32,11 @@ class RedeliveryAfterCrashTest extends SagaTestSupport {
 
 	@Test
 	void orderPlacedRedeliveredAfterACrashBeforeTheAcknowledgmentReservesOnce(CapturedOutput output) {
-		String sku = define(aProduct().available(10));
-		OrderPlaced order = anOrder().line(sku, 4).build();
+		String sku = stocked(10);
+		OrderPlaced order = orderPlaced(new OrderLine(sku, 4));
 		this.crash.arm(order.getEventId());
 
-		this.scenario.send(Topics.ORDER_PLACED, order).andAwaitRedelivered();
+		this.scenario.send(Topics.ORDER_PLACED, order).andAwaitRedelivered().andAwaitCommitted();
 
 		assertThat(this.crash.committedAtCrash(order.getEventId())).as("committed when the ack was due").contains(true);
 		assertThat(output)

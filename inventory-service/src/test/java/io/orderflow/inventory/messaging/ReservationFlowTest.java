@@ -8,8 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.Money;
+import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.PaymentFailed;
+import io.orderflow.schemas.avro.PaymentFailureReason;
 import io.orderflow.schemas.avro.PricedLine;
 import io.orderflow.schemas.avro.RejectedLine;
 import io.orderflow.schemas.avro.ReleasedLine;
@@ -19,12 +21,12 @@ import io.orderflow.schemas.avro.StockReleased;
 import io.orderflow.schemas.avro.StockReserved;
 import io.orderflow.schemas.avro.OrderConfirmed;
 import io.orderflow.testsupport.OutboxRows;
+import io.orderflow.testsupport.SagaEvents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static io.orderflow.inventory.messaging.OrderPlacedBuilder.anOrder;
-import static io.orderflow.inventory.messaging.ProductBuilder.aProduct;
+import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,21 +41,20 @@ class ReservationFlowTest extends SagaTestSupport {
 
 	@Test
 	void reservesEveryLineAndAppendsStockReservedWithPricedLinesAndTotal() {
-		String espresso = define(aProduct().priced(250).available(10));
-		String grinder = define(aProduct().priced(7900).available(5));
+		String espresso = stocked(10, 250, "EUR");
+		String grinder = stocked(5, 7900, "EUR");
 		double reservedBefore = reservations("reserved");
-		OrderPlaced order = anOrder().customer("bob").line(espresso, 2).line(grinder, 1).build();
+		OrderPlaced order = OrderPlaced.newBuilder(orderPlaced(new OrderLine(espresso, 2), new OrderLine(grinder, 1)))
+			.setCustomerId("bob")
+			.build();
 
-		send(Topics.ORDER_PLACED, order.getOrderId(), order);
-		awaitOutbox(order.getOrderId(), 1);
+		place(order);
 
 		List<OutboxRows.Row> rows = this.outbox.forAggregate(order.getOrderId());
-		assertThat(rows).singleElement().satisfies((row) -> {
-			assertThat(row.aggregateType()).isEqualTo("Reservation");
-			assertThat(row.aggregateId()).isEqualTo(order.getOrderId().toString());
-			assertThat(row.topic()).isEqualTo(Topics.STOCK_RESERVED);
-			assertThat(row.eventType()).isEqualTo("StockReserved");
-		});
+		assertThat(rows).singleElement()
+			.extracting(OutboxRows.Row::route)
+			.isEqualTo(new OutboxRows.Route("Reservation", order.getOrderId().toString(), Topics.STOCK_RESERVED,
+					"StockReserved"));
 		StockReserved reserved = (StockReserved) rows.get(0).payload();
 		assertThat(reserved.getEventId()).isEqualTo(rows.get(0).eventId()).isNotEqualTo(order.getEventId());
 		assertThat(reserved.getOrderId()).isEqualTo(order.getOrderId());
@@ -74,12 +75,12 @@ class ReservationFlowTest extends SagaTestSupport {
 
 	@Test
 	void rejectsTheWholeOrderWhenOneLineIsShortOrUnknownAndReservesNothing() {
-		String plenty = define(aProduct().priced(100).available(10));
-		String scarce = define(aProduct().priced(100).available(5));
-		OrderPlaced order = anOrder().line(plenty, 2).line(scarce, 6).line("NOT-IN-CATALOGUE", 1).build();
+		String plenty = stocked(10, 100, "EUR");
+		String scarce = stocked(5, 100, "EUR");
+		OrderPlaced order = orderPlaced(new OrderLine(plenty, 2), new OrderLine(scarce, 6),
+				new OrderLine("NOT-IN-CATALOGUE", 1));
 
-		send(Topics.ORDER_PLACED, order.getOrderId(), order);
-		awaitOutbox(order.getOrderId(), 1);
+		place(order);
 
 		StockRejected rejected = this.outbox.single(order.getOrderId(), StockRejected.class);
 		assertThat(rejected.getCustomerId()).isEqualTo("alice");
@@ -96,12 +97,11 @@ class ReservationFlowTest extends SagaTestSupport {
 
 	@Test
 	void rejectsAnOrderWhoseProductsArePricedInDifferentCurrencies() {
-		String euro = define(aProduct().priced(100).in("EUR"));
-		String dollar = define(aProduct().priced(100).in("USD"));
-		OrderPlaced order = anOrder().line(euro, 1).line(dollar, 1).build();
+		String euro = stocked(10, 100, "EUR");
+		String dollar = stocked(10, 100, "USD");
+		OrderPlaced order = orderPlaced(new OrderLine(euro, 1), new OrderLine(dollar, 1));
 
-		send(Topics.ORDER_PLACED, order.getOrderId(), order);
-		awaitOutbox(order.getOrderId(), 1);
+		place(order);
 
 		assertThat(this.outbox.single(order.getOrderId(), StockRejected.class).getRejectedLines())
 			.containsExactly(new RejectedLine(dollar, 1, 10, StockRejectionReason.CURRENCY_MISMATCH));
@@ -111,8 +111,8 @@ class ReservationFlowTest extends SagaTestSupport {
 
 	@Test
 	void redeliveredOrderPlacedReservesStockOnce() {
-		String sku = define(aProduct().available(10));
-		OrderPlaced order = anOrder().line(sku, 3).build();
+		String sku = stocked(10);
+		OrderPlaced order = orderPlaced(new OrderLine(sku, 3));
 
 		send(Topics.ORDER_PLACED, order.getOrderId(), order);
 		send(Topics.ORDER_PLACED, order.getOrderId(), order);
@@ -125,11 +125,11 @@ class ReservationFlowTest extends SagaTestSupport {
 
 	@Test
 	void orderPlacedAgainUnderANewEventIdReservesStockOnce() {
-		String sku = define(aProduct().available(10));
+		String sku = stocked(10);
 		UUID orderId = UUID.randomUUID();
 
-		send(Topics.ORDER_PLACED, orderId, anOrder().id(orderId).line(sku, 3).build());
-		send(Topics.ORDER_PLACED, orderId, anOrder().id(orderId).line(sku, 3).build());
+		send(Topics.ORDER_PLACED, orderId, orderPlaced(orderId, new OrderLine(sku, 3)));
+		send(Topics.ORDER_PLACED, orderId, orderPlaced(orderId, new OrderLine(sku, 3)));
 		awaitProcessedUpTo(Topics.ORDER_PLACED, orderId);
 
 		assertThat(this.outbox.forAggregate(orderId)).hasSize(1);
@@ -138,17 +138,18 @@ class ReservationFlowTest extends SagaTestSupport {
 
 	@Test
 	void failedPaymentReleasesTheReservationOnceAndAppendsStockReleased() {
-		String first = define(aProduct().available(10));
-		String second = define(aProduct().available(10));
-		OrderPlaced order = anOrder().line(second, 1).line(first, 2).line(second, 3).build();
-		send(Topics.ORDER_PLACED, order.getOrderId(), order);
-		awaitOutbox(order.getOrderId(), 1);
+		String first = stocked(10);
+		String second = stocked(10);
+		OrderPlaced order = orderPlaced(new OrderLine(second, 1), new OrderLine(first, 2), new OrderLine(second, 3));
+		place(order);
 		assertThat(this.database.stock(second)).isEqualTo(new StockLevel(6, 4));
 
-		PaymentFailed failed = SagaEvents.paymentFailed(order.getOrderId());
+		PaymentFailed failed = SagaEvents.paymentFailed(order.getOrderId(), PaymentFailureReason.INSUFFICIENT_FUNDS,
+				null);
 		send(Topics.PAYMENT_FAILED, order.getOrderId(), failed);
 		send(Topics.PAYMENT_FAILED, order.getOrderId(), failed);
-		send(Topics.PAYMENT_FAILED, order.getOrderId(), SagaEvents.paymentFailed(order.getOrderId()));
+		send(Topics.PAYMENT_FAILED, order.getOrderId(),
+				SagaEvents.paymentFailed(order.getOrderId(), PaymentFailureReason.INSUFFICIENT_FUNDS, null));
 		awaitProcessedUpTo(Topics.PAYMENT_FAILED, order.getOrderId());
 
 		List<OutboxRows.Row> rows = this.outbox.forAggregate(order.getOrderId());
@@ -165,10 +166,9 @@ class ReservationFlowTest extends SagaTestSupport {
 
 	@Test
 	void confirmedOrderTurnsTheReservationIntoASaleOnce() {
-		String sku = define(aProduct().available(10));
-		OrderPlaced order = anOrder().line(sku, 4).build();
-		send(Topics.ORDER_PLACED, order.getOrderId(), order);
-		awaitOutbox(order.getOrderId(), 1);
+		String sku = stocked(10);
+		OrderPlaced order = orderPlaced(new OrderLine(sku, 4));
+		place(order);
 		double soldBefore = reservations("sold");
 
 		OrderConfirmed confirmed = SagaEvents.orderConfirmed(order.getOrderId());
@@ -186,17 +186,17 @@ class ReservationFlowTest extends SagaTestSupport {
 
 	@Test
 	void failedPaymentAfterTheSaleOrForAnUnknownOrderChangesNothing() {
-		String sku = define(aProduct().available(10));
-		OrderPlaced order = anOrder().line(sku, 4).build();
-		send(Topics.ORDER_PLACED, order.getOrderId(), order);
-		awaitOutbox(order.getOrderId(), 1);
+		String sku = stocked(10);
+		OrderPlaced order = orderPlaced(new OrderLine(sku, 4));
+		place(order);
 		send(Topics.ORDER_CONFIRMED, order.getOrderId(), SagaEvents.orderConfirmed(order.getOrderId()));
 		awaitProcessedUpTo(Topics.ORDER_CONFIRMED, order.getOrderId());
 		UUID unknownOrder = UUID.randomUUID();
 
-		PaymentFailed late = SagaEvents.paymentFailed(order.getOrderId());
+		PaymentFailed late = SagaEvents.paymentFailed(order.getOrderId(), PaymentFailureReason.INSUFFICIENT_FUNDS,
+				null);
 		send(Topics.PAYMENT_FAILED, order.getOrderId(), late);
-		PaymentFailed unknown = SagaEvents.paymentFailed(unknownOrder);
+		PaymentFailed unknown = SagaEvents.paymentFailed(unknownOrder, PaymentFailureReason.INSUFFICIENT_FUNDS, null);
 		send(Topics.PAYMENT_FAILED, unknownOrder, unknown);
 		await().atMost(PROCESSING)
 			.until(() -> this.database.processed(late.getEventId()) && this.database.processed(unknown.getEventId()));

@@ -5,9 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.inventory.product.Catalogue;
+import io.orderflow.inventory.product.Money;
+import io.orderflow.inventory.product.ProductDefinition;
+import io.orderflow.inventory.product.Sku;
 import io.orderflow.messaging.deadletter.DeadLetter;
 import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.schemas.Topics;
+import io.orderflow.schemas.avro.OrderLine;
+import io.orderflow.schemas.avro.OrderPlaced;
+import io.orderflow.schemas.avro.PaymentFailureReason;
+import io.orderflow.testsupport.SagaEvents;
 import io.orderflow.testsupport.TestProducer;
 import io.orderflow.testsupport.OutboxRows;
 import io.orderflow.testsupport.Scenario;
@@ -18,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -53,12 +61,44 @@ abstract class SagaTestSupport {
 		this.database = new InventoryDatabase(this.jdbc);
 	}
 
-	String define(ProductBuilder product) {
-		return this.catalogue.define(product.build()).product().sku().value();
+	/**
+	 * Defines a product with a SKU of its own (tests share nothing, not even SKUs) at
+	 * 1.00 EUR.
+	 * @param available its stock
+	 * @return its SKU
+	 */
+	String stocked(int available) {
+		return stocked(available, 100, "EUR");
+	}
+
+	/**
+	 * Defines a product with a SKU of its own.
+	 * @param available its stock
+	 * @param priceMinor its price in minor units
+	 * @param currency the price's currency
+	 * @return its SKU
+	 */
+	String stocked(int available, long priceMinor, String currency) {
+		Sku sku = new Sku("T-" + UUID.randomUUID().toString().substring(0, 8));
+		return this.catalogue
+			.define(new ProductDefinition(sku, "Product " + sku.value(), new Money(priceMinor, currency), available))
+			.product()
+			.sku()
+			.value();
 	}
 
 	RecordMetadata send(String topic, UUID key, SpecificRecord event) {
 		return this.producer.send(topic, key, event);
+	}
+
+	/**
+	 * Sends the order and waits for the inventory's answer (the first row in the order's
+	 * outbox).
+	 * @param order the order
+	 */
+	void place(OrderPlaced order) {
+		send(Topics.ORDER_PLACED, order.getOrderId(), order);
+		awaitOutbox(order.getOrderId(), 1);
 	}
 
 	/**
@@ -68,8 +108,9 @@ abstract class SagaTestSupport {
 	 */
 	void awaitProcessedUpTo(String topic, UUID key) {
 		SpecificRecord marker = switch (topic) {
-			case Topics.ORDER_PLACED -> OrderPlacedBuilder.anOrder().line("NO-SUCH-SKU", 1).build();
-			case Topics.PAYMENT_FAILED -> SagaEvents.paymentFailed(UUID.randomUUID());
+			case Topics.ORDER_PLACED -> orderPlaced(new OrderLine("NO-SUCH-SKU", 1));
+			case Topics.PAYMENT_FAILED ->
+				SagaEvents.paymentFailed(UUID.randomUUID(), PaymentFailureReason.INSUFFICIENT_FUNDS, null);
 			case Topics.ORDER_CONFIRMED -> SagaEvents.orderConfirmed(UUID.randomUUID());
 			default -> throw new IllegalArgumentException(topic);
 		};

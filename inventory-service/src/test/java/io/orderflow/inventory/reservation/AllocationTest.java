@@ -10,6 +10,7 @@ import io.orderflow.inventory.product.Money;
 import io.orderflow.inventory.product.Product;
 import io.orderflow.inventory.product.ProductDefinition;
 import io.orderflow.inventory.product.Sku;
+import io.orderflow.service.OrderId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,24 +46,17 @@ class AllocationTest {
 		stock("A", 250, "EUR", 5);
 		stock("B", 1000, "EUR", 1);
 
-		StockEvent decision = Allocation.decide(order(line("A", 2), line("B", 2), line("X", 1)), this.stock, NOW);
-
-		assertThat(decision).isInstanceOfSatisfying(StockRejected.class,
-				(rejected) -> assertThat(rejected.rejectedLines()).containsExactly(
-						new RejectedLine(new Sku("B"), 2, 1, RejectionReason.INSUFFICIENT_STOCK),
-						new RejectedLine(new Sku("X"), 1, 0, RejectionReason.UNKNOWN_SKU)));
+		assertRejects(order(line("A", 2), line("B", 2), line("X", 1)),
+				rejected("B", 2, 1, RejectionReason.INSUFFICIENT_STOCK),
+				rejected("X", 1, 0, RejectionReason.UNKNOWN_SKU));
 	}
 
 	@Test
 	void sumsTheDemandOfLinesWithTheSameSku() {
 		stock("A", 250, "EUR", 5);
 
-		StockEvent decision = Allocation.decide(order(line("A", 3), line("A", 3)), this.stock, NOW);
-
-		assertThat(decision).isInstanceOfSatisfying(StockRejected.class,
-				(rejected) -> assertThat(rejected.rejectedLines()).containsExactly(
-						new RejectedLine(new Sku("A"), 3, 5, RejectionReason.INSUFFICIENT_STOCK),
-						new RejectedLine(new Sku("A"), 3, 5, RejectionReason.INSUFFICIENT_STOCK)));
+		assertRejects(order(line("A", 3), line("A", 3)), rejected("A", 3, 5, RejectionReason.INSUFFICIENT_STOCK),
+				rejected("A", 3, 5, RejectionReason.INSUFFICIENT_STOCK));
 	}
 
 	@Test
@@ -70,12 +64,8 @@ class AllocationTest {
 		stock("A", 250, "EUR", 5);
 		stock("B", 300, "USD", 5);
 
-		StockEvent decision = Allocation.decide(order(line("X", 1), line("A", 1), line("B", 1)), this.stock, NOW);
-
-		assertThat(decision).isInstanceOfSatisfying(StockRejected.class,
-				(rejected) -> assertThat(rejected.rejectedLines()).containsExactly(
-						new RejectedLine(new Sku("X"), 1, 0, RejectionReason.UNKNOWN_SKU),
-						new RejectedLine(new Sku("B"), 1, 5, RejectionReason.CURRENCY_MISMATCH)));
+		assertRejects(order(line("X", 1), line("A", 1), line("B", 1)), rejected("X", 1, 0, RejectionReason.UNKNOWN_SKU),
+				rejected("B", 1, 5, RejectionReason.CURRENCY_MISMATCH));
 	}
 
 	@Test
@@ -89,6 +79,16 @@ class AllocationTest {
 	private void stock(String sku, long priceMinor, String currency, int available) {
 		this.stock.put(new Sku(sku),
 				new Product(new ProductDefinition(new Sku(sku), sku, new Money(priceMinor, currency), available), NOW));
+	}
+
+	/** Asserts that the order is rejected naming exactly these lines, in this order. */
+	private void assertRejects(ReserveStock order, RejectedLine... lines) {
+		assertThat(Allocation.decide(order, this.stock, NOW)).isInstanceOfSatisfying(StockRejected.class,
+				(rejected) -> assertThat(rejected.rejectedLines()).containsExactly(lines));
+	}
+
+	private static RejectedLine rejected(String sku, int requested, int available, RejectionReason reason) {
+		return new RejectedLine(new Sku(sku), requested, available, reason);
 	}
 
 	private static RequestedLine line(String sku, int quantity) {

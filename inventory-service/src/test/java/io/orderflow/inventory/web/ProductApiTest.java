@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.inventory.product.Sku;
-import io.orderflow.inventory.reservation.OrderId;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
 import io.orderflow.inventory.reservation.ReservationService;
+import io.orderflow.service.OrderId;
 import io.orderflow.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

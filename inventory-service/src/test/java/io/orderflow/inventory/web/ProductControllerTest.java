@@ -2,7 +2,6 @@ package io.orderflow.inventory.web;
 
 import io.orderflow.inventory.product.Catalogue;
 import io.orderflow.testsupport.ProblemResponse;
-import io.orderflow.testsupport.ChunkedRequestBuilder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,13 +92,7 @@ class ProductControllerTest {
 	void bodyOver64KiBIsPayloadTooLarge() throws Exception {
 		String large = product("x".repeat(64 * 1024), 100, "EUR", 1);
 
-		put(newSku(), large).assertProblem(413, "payload-too-large");
-		ProblemResponse
-			.perform(this.mvc,
-					ChunkedRequestBuilder.put("/products/{sku}", newSku())
-						.contentType(MediaType.APPLICATION_JSON)
-						.content(large))
-			.assertProblem(413, "payload-too-large");
+		ProblemResponse.assertPutTooLarge(this.mvc, large, "/products/{sku}", newSku());
 		verifyNoInteractions(this.catalogue);
 	}
 

@@ -1,9 +1,6 @@
 package io.orderflow.order.messaging;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import io.orderflow.order.OrderId;
 import io.orderflow.order.OrderLine;
@@ -11,11 +8,11 @@ import io.orderflow.order.OrderService;
 import io.orderflow.order.OrderStatus;
 import io.orderflow.order.PlaceOrder;
 import io.orderflow.schemas.Topics;
-import io.orderflow.schemas.avro.Money;
 import io.orderflow.schemas.avro.PaymentCompleted;
 import io.orderflow.testsupport.CrashBeforeAcknowledgment;
 import io.orderflow.testsupport.OutboxRows;
 import io.orderflow.testsupport.RealInfrastructure;
+import io.orderflow.testsupport.SagaEvents;
 import io.orderflow.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -50,17 +47,10 @@ class RedeliveryAfterCrashTest {
 	@Test
 	void paymentCompletedRedeliveredAfterACrashBeforeTheAcknowledgmentConfirmsOnce() {
 		OrderId id = this.orders.place(new PlaceOrder("alice", List.of(new OrderLine("SKU-1", 1)), null)).order().id();
-		PaymentCompleted paid = PaymentCompleted.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(id.value())
-			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-			.setCustomerId("alice")
-			.setPaymentId(UUID.randomUUID())
-			.setAmount(new Money(500L, "EUR"))
-			.build();
+		PaymentCompleted paid = SagaEvents.paymentCompleted(id.value(), 500);
 		this.crash.arm(paid.getEventId());
 
-		this.scenario.send(Topics.PAYMENT_COMPLETED, paid).andAwaitRedelivered();
+		this.scenario.send(Topics.PAYMENT_COMPLETED, paid).andAwaitRedelivered().andAwaitCommitted();
 
 		assertThat(this.crash.committedAtCrash(paid.getEventId())).as("committed when the ack was due").contains(true);
 		assertThat(this.orders.find(id).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);

@@ -1,8 +1,6 @@
 package io.orderflow.order.messaging;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,6 +28,7 @@ import io.orderflow.schemas.avro.StockReserved;
 import io.orderflow.testsupport.OutboxRows;
 import io.orderflow.testsupport.Scenario;
 import io.orderflow.testsupport.RealInfrastructure;
+import io.orderflow.testsupport.SagaEvents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,22 +62,8 @@ class SagaOutcomesTest {
 	@Test
 	void stockReservedThenPaymentCompletedConfirmsTheOrderOnceEvenWhenDeliveredTwice() {
 		OrderId id = place();
-		StockReserved reserved = StockReserved.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(id.value())
-			.setOccurredAt(now())
-			.setCustomerId("alice")
-			.setLines(List.of())
-			.setTotal(new Money(1500L, "EUR"))
-			.build();
-		PaymentCompleted paid = PaymentCompleted.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(id.value())
-			.setOccurredAt(now())
-			.setCustomerId("alice")
-			.setPaymentId(UUID.randomUUID())
-			.setAmount(new Money(1500L, "EUR"))
-			.build();
+		StockReserved reserved = SagaEvents.stockReserved(id.value(), "alice", 1_500);
+		PaymentCompleted paid = SagaEvents.paymentCompleted(id.value(), 1_500);
 
 		this.scenario.send(Topics.STOCK_RESERVED, reserved).andAwaitProcessed();
 		this.scenario.send(Topics.PAYMENT_COMPLETED, paid).andAwaitProcessed();
@@ -108,13 +93,8 @@ class SagaOutcomesTest {
 	@Test
 	void stockRejectedRejectsTheOrderWithTheReasonOnTheTimeline() {
 		OrderId id = place();
-		StockRejected rejected = StockRejected.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(id.value())
-			.setOccurredAt(now())
-			.setCustomerId("alice")
-			.setRejectedLines(List.of(new RejectedLine("SKU-1", 2, 0, StockRejectionReason.INSUFFICIENT_STOCK)))
-			.build();
+		StockRejected rejected = SagaEvents.stockRejected(id.value(),
+				new RejectedLine("SKU-1", 2, 0, StockRejectionReason.INSUFFICIENT_STOCK));
 
 		this.scenario.send(Topics.STOCK_REJECTED, rejected).andAwaitProcessed();
 		this.scenario.send(Topics.STOCK_REJECTED, rejected).andAwaitRedelivered();
@@ -132,15 +112,8 @@ class SagaOutcomesTest {
 	@Test
 	void paymentFailedCancelsTheOrderAndPublishesOrderCancelled() {
 		OrderId id = place();
-		PaymentFailed failed = PaymentFailed.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(id.value())
-			.setOccurredAt(now())
-			.setCustomerId("alice")
-			.setAmount(new Money(1500L, "EUR"))
-			.setReason(PaymentFailureReason.INSUFFICIENT_FUNDS)
-			.setDetail("balance too low")
-			.build();
+		PaymentFailed failed = SagaEvents.paymentFailed(id.value(), PaymentFailureReason.INSUFFICIENT_FUNDS,
+				"balance too low");
 
 		OrderCancelled cancelled = this.scenario.send(Topics.PAYMENT_FAILED, failed)
 			.andAwaitOutbox(OrderCancelled.class);
@@ -160,13 +133,9 @@ class SagaOutcomesTest {
 	void anOutcomeForAnUnknownOrderIsDeadLetteredAtOnce() {
 		OrderId unknown = new OrderId(UUID.randomUUID());
 		this.scenario.send(Topics.PAYMENT_FAILED,
-				PaymentFailed.newBuilder()
-					.setEventId(UUID.randomUUID())
-					.setOrderId(unknown.value())
-					.setOccurredAt(now())
+				PaymentFailed
+					.newBuilder(SagaEvents.paymentFailed(unknown.value(), PaymentFailureReason.UNKNOWN_ACCOUNT, null))
 					.setCustomerId("nobody")
-					.setAmount(new Money(1L, "EUR"))
-					.setReason(PaymentFailureReason.UNKNOWN_ACCOUNT)
 					.build());
 
 		await().atMost(Duration.ofSeconds(30))
@@ -179,10 +148,6 @@ class SagaOutcomesTest {
 
 	private OrderId place() {
 		return this.orders.place(new PlaceOrder("alice", List.of(new OrderLine("SKU-1", 2)), null)).order().id();
-	}
-
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

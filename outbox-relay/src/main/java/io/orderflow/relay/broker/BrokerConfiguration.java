@@ -57,13 +57,8 @@ class BrokerConfiguration {
 		}
 
 		@Bean
-		ConsumerGroupLag consumerGroupLag(BrokerOffsets brokerOffsets, MeterRegistry meters) {
-			return new ConsumerGroupLag(brokerOffsets, meters);
-		}
-
-		@Bean
-		DeadLetterTopicSizes deadLetterTopicSizes(BrokerOffsets brokerOffsets, MeterRegistry meters) {
-			return new DeadLetterTopicSizes(brokerOffsets, meters);
+		BrokerGauges brokerGauges(BrokerOffsets brokerOffsets, MeterRegistry meters) {
+			return new BrokerGauges(brokerOffsets, meters);
 		}
 
 	}

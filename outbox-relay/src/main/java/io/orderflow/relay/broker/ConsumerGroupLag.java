@@ -9,15 +9,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Consumer-group lag as the broker sees it, for every group and partition: log-end offset
@@ -32,53 +27,34 @@ import org.springframework.scheduling.annotation.Scheduled;
  * partition whose records nobody has consumed yet (the group's consumers died first)
  * would be missing instead of lagging.
  */
-class ConsumerGroupLag {
+final class ConsumerGroupLag {
 
-	private static final Logger logger = LoggerFactory.getLogger(ConsumerGroupLag.class);
-
-	private final BrokerOffsets offsets;
-
-	private final MultiGauge lag;
-
-	ConsumerGroupLag(BrokerOffsets offsets, MeterRegistry meters) {
-		this.offsets = offsets;
-		this.lag = MultiGauge.builder("kafka.consumergroup.lag")
-			.description("Log-end offset minus committed offset, per consumer group and partition (broker view)")
-			.register(meters);
+	private ConsumerGroupLag() {
 	}
 
-	@Scheduled(fixedDelayString = "${orderflow.relay.lag-interval:10s}", initialDelay = 1000)
-	void refresh() {
-		try {
-			this.lag.register(measure(), true);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			logger.warn("Could not read consumer-group lag: {}", ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	List<MultiGauge.Row<?>> measure() throws ExecutionException, InterruptedException, TimeoutException {
-		Map<String, Map<TopicPartition, Long>> committed = this.offsets.committed();
+	/**
+	 * @param offsets the broker's offsets
+	 * @return one row per group and partition of the topics it committed on
+	 */
+	static List<MultiGauge.Row<?>> measure(BrokerOffsets offsets)
+			throws ExecutionException, InterruptedException, TimeoutException {
+		Map<String, Map<TopicPartition, Long>> committed = offsets.committed();
 		Set<String> topics = new HashSet<>();
-		committed.values().forEach((offsets) -> offsets.keySet().forEach((tp) -> topics.add(tp.topic())));
-		Map<String, Integer> partitions = this.offsets.partitionCounts(topics);
+		committed.values().forEach((group) -> group.keySet().forEach((tp) -> topics.add(tp.topic())));
+		Map<String, Integer> partitions = offsets.partitionCounts(topics);
 		Set<TopicPartition> all = BrokerOffsets.partitions(partitions);
 		// log-start offsets only where a group lags from there: a partition of its topics
-		// it never
-		// committed on
+		// it never committed on
 		Set<TopicPartition> uncommitted = new HashSet<>();
-		committed.values().forEach((offsets) -> {
+		committed.values().forEach((group) -> {
 			Set<String> groupTopics = new HashSet<>();
-			offsets.keySet().forEach((tp) -> groupTopics.add(tp.topic()));
+			group.keySet().forEach((tp) -> groupTopics.add(tp.topic()));
 			all.stream()
-				.filter((tp) -> groupTopics.contains(tp.topic()) && !offsets.containsKey(tp))
+				.filter((tp) -> groupTopics.contains(tp.topic()) && !group.containsKey(tp))
 				.forEach(uncommitted::add);
 		});
-		return rows(committed, partitions, this.offsets.offsets(uncommitted, OffsetSpec.earliest()),
-				this.offsets.offsets(all, OffsetSpec.latest()));
+		return rows(committed, partitions, offsets.offsets(uncommitted, OffsetSpec.earliest()),
+				offsets.offsets(all, OffsetSpec.latest()));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.orderflow.relay.outbox;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -12,6 +13,7 @@ import io.orderflow.messaging.outbox.OutboxWriter;
 import io.orderflow.messaging.outbox.TraceHeaders;
 import io.orderflow.messaging.serde.AvroSerdeSettings;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
+import io.orderflow.relay.config.RelayProperties;
 import org.apache.avro.specific.SpecificRecord;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,11 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class OutboxDatabase implements AutoCloseable {
 
-	private final String url;
-
-	private final String username;
-
-	private final String password;
+	private final RelayProperties.Source source;
 
 	private final HikariDataSource dataSource;
 
@@ -48,9 +47,7 @@ final class OutboxDatabase implements AutoCloseable {
 	private final TestTraceHeaders traceHeaders = new TestTraceHeaders();
 
 	private OutboxDatabase(String url, String username, String password, String registryUrl) {
-		this.url = url;
-		this.username = username;
-		this.password = password;
+		this.source = new RelayProperties.Source("test", url, username, password);
 		this.dataSource = new HikariDataSource();
 		this.dataSource.setPoolName("test-service-db");
 		this.dataSource.setJdbcUrl(url);
@@ -80,28 +77,15 @@ final class OutboxDatabase implements AutoCloseable {
 				environment.getRequiredProperty("orderflow.schema-registry.url"));
 	}
 
-	String url() {
-		return this.url;
-	}
-
-	String username() {
-		return this.username;
-	}
-
-	String password() {
-		return this.password;
+	/**
+	 * @return the relay's source {@code test}: this database
+	 */
+	RelayProperties.Source source() {
+		return this.source;
 	}
 
 	JdbcClient jdbc() {
 		return this.jdbc;
-	}
-
-	TransactionTemplate transactions() {
-		return this.transactions;
-	}
-
-	OutboxWriter writer() {
-		return this.writer;
 	}
 
 	/**
@@ -110,6 +94,19 @@ final class OutboxDatabase implements AutoCloseable {
 	 */
 	void append(List<OutboxEvent> events) {
 		this.transactions.executeWithoutResult((status) -> events.forEach(this.writer::append));
+	}
+
+	/**
+	 * Appends an event in a transaction that ends once {@code beforeCommit} returns: it
+	 * commits unless that marks it rollback-only.
+	 * @param event the event
+	 * @param beforeCommit runs after the append, inside the transaction
+	 */
+	void appendInTransaction(OutboxEvent event, Consumer<TransactionStatus> beforeCommit) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.writer.append(event);
+			beforeCommit.accept(status);
+		});
 	}
 
 	/**

@@ -38,8 +38,7 @@ class OutboxHousekeepingTest {
 	@BeforeEach
 	void emptyOutbox() {
 		this.database.jdbc().sql("DELETE FROM outbox").update();
-		this.sources = new OutboxSources(properties(new RelayProperties.Source("test", this.database.url(),
-				this.database.username(), this.database.password())));
+		this.sources = new OutboxSources(properties(this.database.source()));
 	}
 
 	@AfterEach
@@ -96,9 +95,7 @@ class OutboxHousekeepingTest {
 
 	@Test
 	void healthIsDownWithAnUnknownBacklogWhileASourceDatabaseIsUnreachable() {
-		try (OutboxSources sources = new OutboxSources(properties(
-				new RelayProperties.Source("test", this.database.url(), this.database.username(),
-						this.database.password()),
+		try (OutboxSources sources = new OutboxSources(properties(this.database.source(),
 				new RelayProperties.Source("gone", "jdbc:postgresql://127.0.0.1:1/none", "nobody", "")))) {
 			new BacklogProbe(sources).run();
 			Health health = new RelayHealthIndicator(sources).health();

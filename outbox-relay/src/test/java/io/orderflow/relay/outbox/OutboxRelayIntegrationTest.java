@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,10 +95,7 @@ class OutboxRelayIntegrationTest {
 	void neverPublishesTheRowsOfARolledBackTransaction() {
 		String topic = this.topics.create("rolled-back");
 		OutboxEvent rolledBack = Events.orderPlaced(topic);
-		this.database.transactions().executeWithoutResult((status) -> {
-			this.database.writer().append(rolledBack);
-			status.setRollbackOnly();
-		});
+		this.database.appendInTransaction(rolledBack, TransactionStatus::setRollbackOnly);
 		OutboxEvent committed = Events.orderPlaced(topic);
 		this.database.append(List.of(committed));
 
@@ -134,12 +132,11 @@ class OutboxRelayIntegrationTest {
 				OutboxEvent event = Events.orderPlaced(topic);
 				CountDownLatch appended = new CountDownLatch(1);
 				CountDownLatch commit = new CountDownLatch(1);
-				slowTransactions.add(
-						CompletableFuture.runAsync(() -> this.database.transactions().executeWithoutResult((status) -> {
-							this.database.writer().append(event);
-							appended.countDown();
-							awaitLatch(commit);
-						}), writers));
+				slowTransactions
+					.add(CompletableFuture.runAsync(() -> this.database.appendInTransaction(event, (status) -> {
+						appended.countDown();
+						awaitLatch(commit);
+					}), writers));
 				assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
 				OutboxEvent later = Events.orderPlaced(topic);
 				this.database.append(List.of(later));

@@ -18,6 +18,7 @@ import io.orderflow.messaging.outbox.OutboxEvent;
 import io.orderflow.relay.outbox.OutboxDatabase.Appended;
 import io.orderflow.testsupport.RealInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Relay instances that stop, restart and compete, as separate application contexts
- * against one source database.
+ * Relay instances that stop, restart, compete and lose the broker, as separate
+ * application contexts against one source database; each test starts from an empty
+ * outbox.
  */
 @SpringJUnitConfig(OutboxFixtures.class)
 @RealInfrastructure
@@ -41,6 +43,11 @@ class RelayFailoverTest {
 
 	@Autowired
 	private KafkaTopics topics;
+
+	@BeforeEach
+	void emptyOutbox() {
+		this.database.jdbc().sql("DELETE FROM outbox").update();
+	}
 
 	@Test
 	void publishesEveryCommittedEventAfterARelayStoppedInTheMiddleOfABacklogIsRestarted() {
@@ -118,6 +125,39 @@ class RelayFailoverTest {
 				assertThat(firstOccurrences.get(aggregate)).as("events of aggregate %s", aggregate)
 					.containsExactlyElementsOf(inserted.get(aggregate).values());
 			}
+		}
+	}
+
+	/**
+	 * The pitfall of rows marked sent although the send failed: while the broker cannot
+	 * be reached, nothing may be marked published.
+	 */
+	@Test
+	void marksNothingPublishedWhileTheBrokerIsUnreachableAndPublishesEverythingOnceItIsBack() throws Exception {
+		String topic = this.topics.create("outage");
+		List<OutboxEvent> events = IntStream.range(0, 20).mapToObj((i) -> Events.orderPlaced(topic)).toList();
+		this.database.append(events);
+
+		try (TcpForwarder broker = new TcpForwarder(this.topics.bootstrapServers());
+				RelayInstance relay = RelayInstance.start(this.database, broker.address(),
+						"spring.kafka.producer.properties.max.block.ms=500",
+						"spring.kafka.producer.properties.request.timeout.ms=500",
+						"spring.kafka.producer.properties.delivery.timeout.ms=1000",
+						"orderflow.relay.retry-backoff=100ms", "orderflow.relay.max-retry-backoff=200ms")) {
+			await().atMost(TIMEOUT).until(() -> relay.publishFailures() >= 3);
+
+			assertThat(this.database.published()).isZero();
+			assertThat(this.database.unpublished()).isEqualTo(events.size());
+			assertThat(relay.published()).isZero();
+			assertThat(relay.isLeader()).isTrue();
+
+			broker.start();
+			await().atMost(TIMEOUT).until(() -> this.database.unpublished() == 0);
+			assertThat(relay.published()).isEqualTo(events.size());
+		}
+		try (TopicReader reader = this.topics.reader(topic)) {
+			List<String> eventIds = events.stream().map((event) -> event.eventId().toString()).toList();
+			assertThat(TopicReader.eventIds(reader.awaitEventIds(eventIds, TIMEOUT))).containsAll(eventIds);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.relay.OutboxRelayApplication;
+import io.orderflow.relay.config.RelayProperties;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,9 +51,11 @@ final class RelayInstance implements AutoCloseable {
 	}
 
 	static List<String> sourceProperties(OutboxDatabase database) {
-		return List.of("orderflow.relay.sources[0].name=test", "orderflow.relay.sources[0].url=" + database.url(),
-				"orderflow.relay.sources[0].username=" + database.username(),
-				"orderflow.relay.sources[0].password=" + database.password());
+		RelayProperties.Source source = database.source();
+		return List.of("orderflow.relay.sources[0].name=" + source.name(),
+				"orderflow.relay.sources[0].url=" + source.url(),
+				"orderflow.relay.sources[0].username=" + source.username(),
+				"orderflow.relay.sources[0].password=" + source.password());
 	}
 
 	SourceStatus status() {

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
+import io.orderflow.service.OrderId;
 
 /**
  * Command: charge the customer's account for a reserved order (from

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
+import io.orderflow.service.OrderId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

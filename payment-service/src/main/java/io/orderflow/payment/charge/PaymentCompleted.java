@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
+import io.orderflow.service.OrderId;
 
 /**
  * The customer's account was charged for the order.

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
+import io.orderflow.service.OrderId;
 
 /**
  * The customer's account could not be charged for the order; nothing was taken.

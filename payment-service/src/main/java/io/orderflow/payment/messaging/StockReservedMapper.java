@@ -7,9 +7,9 @@ import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
 import io.orderflow.payment.charge.ChargeOrder;
-import io.orderflow.payment.charge.OrderId;
 import io.orderflow.schemas.avro.PricedLine;
 import io.orderflow.schemas.avro.StockReserved;
+import io.orderflow.service.OrderId;
 import org.jspecify.annotations.Nullable;
 
 /**

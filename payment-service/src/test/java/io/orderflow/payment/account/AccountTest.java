@@ -3,6 +3,8 @@ package io.orderflow.payment.account;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,25 +22,23 @@ class AccountTest {
 		assertThat(account.balance().balance()).isEqualTo(new Money(0, "EUR"));
 	}
 
-	@Test
-	void debitRefusesWhatTheBalanceCannotCover() {
-		Account account = account(999, "EUR");
+	@ParameterizedTest
+	@CsvSource({ "999, EUR, 1000, EUR, INSUFFICIENT_FUNDS", "100000, USD, 1, EUR, CURRENCY_MISMATCH" })
+	void debitRefusesWhatItCannotTakeAndLeavesTheBalance(long balanceMinor, String currency, long amountMinor,
+			String amountCurrency, DebitRefusal refusal) {
+		Account account = account(balanceMinor, currency);
 
-		Debit debit = account.debit(new Money(1_000, "EUR"), NOW);
+		Debit debit = account.debit(new Money(amountMinor, amountCurrency), NOW);
 
-		assertThat(debit.refusal()).isEqualTo(DebitRefusal.INSUFFICIENT_FUNDS);
-		assertThat(debit.detail()).contains("10.00 EUR").doesNotContain("9.99");
-		assertThat(account.balance().balance()).isEqualTo(new Money(999, "EUR"));
+		assertThat(debit.refusal()).isEqualTo(refusal);
+		assertThat(account.balance().balance()).isEqualTo(new Money(balanceMinor, currency));
 	}
 
 	@Test
-	void debitRefusesAnotherCurrency() {
-		Account account = account(100_000, "USD");
+	void insufficientFundsNameTheAmountNotTheBalance() {
+		Debit debit = account(999, "EUR").debit(new Money(1_000, "EUR"), NOW);
 
-		Debit debit = account.debit(new Money(1, "EUR"), NOW);
-
-		assertThat(debit.refusal()).isEqualTo(DebitRefusal.CURRENCY_MISMATCH);
-		assertThat(account.balance().balance()).isEqualTo(new Money(100_000, "USD"));
+		assertThat(debit.detail()).contains("10.00 EUR").doesNotContain("9.99");
 	}
 
 	private static Account account(long balanceMinor, String currency) {

@@ -1,19 +1,22 @@
 package io.orderflow.payment.account;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class MoneyTest {
 
+	@ParameterizedTest
+	@CsvSource({ "EUR, true", "JPY, true", "eur, false", "XYZ, false", "EURO, false" })
+	void acceptsOnlyIsoCurrencyCodesInUpperCase(String code, boolean accepted) {
+		assertThat(Money.isCurrencyCode(code)).isEqualTo(accepted);
+	}
+
 	@Test
-	void acceptsOnlyIsoCurrencyCodesInUpperCase() {
-		assertThat(Money.isCurrencyCode("EUR")).isTrue();
-		assertThat(Money.isCurrencyCode("JPY")).isTrue();
-		assertThat(Money.isCurrencyCode("eur")).isFalse();
-		assertThat(Money.isCurrencyCode("XYZ")).isFalse();
-		assertThat(Money.isCurrencyCode("EURO")).isFalse();
+	void refusesAnUnknownCurrency() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Money(1, "XYZ"));
 	}
 

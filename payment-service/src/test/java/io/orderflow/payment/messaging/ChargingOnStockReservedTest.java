@@ -1,6 +1,5 @@
 package io.orderflow.payment.messaging;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,23 +27,15 @@ import static org.awaitility.Awaitility.await;
  * the outcome is in the outbox, keyed by the order.
  */
 @PaymentServiceTest
-class ChargingOnStockReservedTest {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	@Autowired
-	Scenario scenario;
+class ChargingOnStockReservedTest extends SagaTestSupport {
 
 	@Autowired
 	MeterRegistry meters;
 
-	@Autowired
-	PaymentDatabase database;
-
 	@Test
 	void chargesTheOrderTotalWhenFundsSuffice() {
 		String customer = this.database.openAccount("alice", 10_000, "EUR");
-		StockReserved event = stockReserved().customer(customer).line("SKU-1", 2, 1_250).line("SKU-2", 1, 999).build();
+		StockReserved event = stockReserved(customer).line("SKU-1", 2, 1_250).line("SKU-2", 1, 999).build();
 
 		this.scenario.send(Topics.STOCK_RESERVED, event);
 
@@ -54,10 +45,8 @@ class ChargingOnStockReservedTest {
 		assertThat(this.database.balance(customer)).isEqualTo(10_000 - 3_499);
 		List<OutboxRows.Row> outbox = this.database.outbox(event.getOrderId());
 		assertThat(outbox).singleElement().satisfies((row) -> {
-			assertThat(row.aggregateType()).isEqualTo("Payment");
-			assertThat(row.aggregateId()).isEqualTo(event.getOrderId().toString());
-			assertThat(row.topic()).isEqualTo(Topics.PAYMENT_COMPLETED);
-			assertThat(row.eventType()).isEqualTo("PaymentCompleted");
+			assertThat(row.route()).isEqualTo(new OutboxRows.Route("Payment", event.getOrderId().toString(),
+					Topics.PAYMENT_COMPLETED, "PaymentCompleted"));
 			assertThat(row.payload()).isInstanceOfSatisfying(PaymentCompleted.class, (completed) -> {
 				assertThat(completed.getEventId()).isEqualTo(row.eventId()).isNotEqualTo(event.getEventId());
 				assertThat(completed.getOrderId()).isEqualTo(event.getOrderId());
@@ -73,7 +62,7 @@ class ChargingOnStockReservedTest {
 	@Test
 	void refusesWithInsufficientFundsAndLeavesTheBalance() {
 		String customer = this.database.openAccount("bob", 500, "EUR");
-		StockReserved event = stockReserved().customer(customer).totaling(501).build();
+		StockReserved event = stockReserved(customer).totaling(501).build();
 
 		this.scenario.send(Topics.STOCK_RESERVED, event);
 
@@ -83,7 +72,7 @@ class ChargingOnStockReservedTest {
 
 	@Test
 	void refusesCustomersWithoutAnAccount() {
-		StockReserved event = stockReserved().customer("ghost-" + UUID.randomUUID()).totaling(100).build();
+		StockReserved event = stockReserved("ghost-" + UUID.randomUUID()).totaling(100).build();
 
 		this.scenario.send(Topics.STOCK_RESERVED, event);
 
@@ -93,7 +82,7 @@ class ChargingOnStockReservedTest {
 	@Test
 	void refusesAnOrderInAnotherCurrencyThanTheAccount() {
 		String customer = this.database.openAccount("carol", 50_000, "USD");
-		StockReserved event = stockReserved().customer(customer).currency("EUR").totaling(100).build();
+		StockReserved event = stockReserved(customer).currency("EUR").totaling(100).build();
 
 		this.scenario.send(Topics.STOCK_RESERVED, event);
 
@@ -104,7 +93,7 @@ class ChargingOnStockReservedTest {
 	@Test
 	void redeliveredStockReservedChargesOnce() {
 		String customer = this.database.openAccount("alice", 10_000, "EUR");
-		StockReserved event = stockReserved().customer(customer).totaling(2_000).build();
+		StockReserved event = stockReserved(customer).totaling(2_000).build();
 
 		this.scenario.send(Topics.STOCK_RESERVED, event).andAwaitProcessed();
 		this.scenario.send(Topics.STOCK_RESERVED, event).andAwaitRedelivered();
@@ -117,14 +106,14 @@ class ChargingOnStockReservedTest {
 	@Test
 	void anotherStockReservedForAnOrderPaidBeforeChargesNothing() {
 		String customer = this.database.openAccount("alice", 10_000, "EUR");
-		StockReserved first = stockReserved().customer(customer).totaling(2_000).build();
-		StockReserved second = stockReserved().orderId(first.getOrderId()).customer(customer).totaling(3_000).build();
+		StockReserved first = stockReserved(customer).totaling(2_000).build();
+		StockReserved second = stockReserved(customer).orderId(first.getOrderId()).totaling(3_000).build();
 		double paidBefore = duplicates("order");
 
 		this.scenario.send(Topics.STOCK_RESERVED, first);
 		this.scenario.send(Topics.STOCK_RESERVED, second);
 
-		await().atMost(TIMEOUT).until(() -> duplicates("order") == paidBefore + 1);
+		await().atMost(Scenario.TIMEOUT).until(() -> duplicates("order") == paidBefore + 1);
 		assertThat(this.database.balance(customer)).isEqualTo(8_000);
 		assertThat(this.database.outbox(first.getOrderId())).singleElement()
 			.satisfies((row) -> assertThat(((PaymentCompleted) row.payload()).getAmount().getAmountMinor())
@@ -132,7 +121,7 @@ class ChargingOnStockReservedTest {
 	}
 
 	private PaymentRow awaitPayment(StockReserved event) {
-		return await().atMost(TIMEOUT)
+		return await().atMost(Scenario.TIMEOUT)
 			.until(() -> this.database.payment(event.getOrderId()), (payment) -> payment.isPresent())
 			.orElseThrow();
 	}
@@ -142,9 +131,8 @@ class ChargingOnStockReservedTest {
 		assertThat(payment.status()).isEqualTo("FAILED");
 		assertThat(payment.failureReason()).isEqualTo(reason.name());
 		assertThat(this.database.outbox(event.getOrderId())).singleElement().satisfies((row) -> {
-			assertThat(row.aggregateType()).isEqualTo("Payment");
-			assertThat(row.aggregateId()).isEqualTo(event.getOrderId().toString());
-			assertThat(row.topic()).isEqualTo(Topics.PAYMENT_FAILED);
+			assertThat(row.route()).isEqualTo(new OutboxRows.Route("Payment", event.getOrderId().toString(),
+					Topics.PAYMENT_FAILED, "PaymentFailed"));
 			assertThat(row.payload()).isInstanceOfSatisfying(PaymentFailed.class, (failed) -> {
 				assertThat(failed.getEventId()).isEqualTo(row.eventId());
 				assertThat(failed.getOrderId()).isEqualTo(event.getOrderId());

@@ -15,10 +15,9 @@ import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
 import io.orderflow.payment.messaging.PaymentDatabase.PaymentRow;
 import io.orderflow.payment.charge.ChargeOrder;
-import io.orderflow.payment.charge.OrderId;
 import io.orderflow.payment.charge.PaymentService;
 import io.orderflow.schemas.Topics;
-import io.orderflow.testsupport.Scenario;
+import io.orderflow.service.OrderId;
 import io.orderflow.schemas.avro.StockReserved;
 import io.orderflow.testsupport.TestProducer;
 import org.junit.jupiter.api.Test;
@@ -35,15 +34,9 @@ import static org.awaitility.Awaitility.await;
  * and only charges the remaining balance cannot cover are refused.
  */
 @PaymentServiceTest
-class ConcurrentChargesTest {
+class ConcurrentChargesTest extends SagaTestSupport {
 
 	private static final long OPENING_BALANCE = 10_000;
-
-	@Autowired
-	PaymentDatabase database;
-
-	@Autowired
-	Scenario scenario;
 
 	@Autowired
 	PaymentService payments;
@@ -54,7 +47,7 @@ class ConcurrentChargesTest {
 		String customer = this.database.openAccount("alice", OPENING_BALANCE, "EUR");
 		Random amounts = new Random(42);
 		List<StockReserved> orders = IntStream.range(0, 40)
-			.mapToObj((i) -> stockReserved().customer(customer).totaling(200 + amounts.nextInt(800)).build())
+			.mapToObj((i) -> stockReserved(customer).totaling(200 + amounts.nextInt(800)).build())
 			.toList();
 
 		topic.sendAll(Topics.STOCK_RESERVED, orders); // keyed by order: spread over

@@ -13,15 +13,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Test fixture: a {@code StockReserved} as inventory-service publishes it (one line of
- * 25.00 EUR for {@code alice} unless told otherwise), with ways to break its contract.
+ * 25.00 EUR unless told otherwise), with ways to break its contract.
  */
 final class StockReservedBuilder {
 
-	private UUID eventId = UUID.randomUUID();
+	private final String customerId;
 
 	private UUID orderId = UUID.randomUUID();
-
-	private String customerId = "alice";
 
 	private String currency = "EUR";
 
@@ -29,25 +27,21 @@ final class StockReservedBuilder {
 
 	private @Nullable Long total;
 
-	private StockReservedBuilder() {
+	private StockReservedBuilder(String customerId) {
+		this.customerId = customerId;
 	}
 
-	static StockReservedBuilder stockReserved() {
-		return new StockReservedBuilder();
+	/**
+	 * @param customerId the customer charged
+	 * @return a builder of the customer's {@code StockReserved} for a new order
+	 */
+	static StockReservedBuilder stockReserved(String customerId) {
+		return new StockReservedBuilder(customerId);
 	}
 
-	StockReservedBuilder eventId(UUID eventId) {
-		this.eventId = eventId;
-		return this;
-	}
-
+	/** Another event for this order. */
 	StockReservedBuilder orderId(UUID orderId) {
 		this.orderId = orderId;
-		return this;
-	}
-
-	StockReservedBuilder customer(String customerId) {
-		this.customerId = customerId;
 		return this;
 	}
 
@@ -90,7 +84,7 @@ final class StockReservedBuilder {
 				? List.of(new PricedLine("SKU-1", 1, money(2500), money(2500))) : List.copyOf(this.lines);
 		long sum = built.stream().mapToLong((line) -> line.getLineTotal().getAmountMinor()).sum();
 		return StockReserved.newBuilder()
-			.setEventId(this.eventId)
+			.setEventId(UUID.randomUUID())
 			.setOrderId(this.orderId)
 			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
 			.setCustomerId(this.customerId)

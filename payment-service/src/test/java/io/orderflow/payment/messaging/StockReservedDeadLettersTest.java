@@ -1,6 +1,5 @@
 package io.orderflow.payment.messaging;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.orderflow.messaging.consumer.NonRetryableEventException;
@@ -27,15 +26,7 @@ import static org.awaitility.Awaitility.await;
  * processed, once.
  */
 @PaymentServiceTest
-class StockReservedDeadLettersTest {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	@Autowired
-	PaymentDatabase database;
-
-	@Autowired
-	Scenario scenario;
+class StockReservedDeadLettersTest extends SagaTestSupport {
 
 	@Autowired
 	DeadLetters deadLetters;
@@ -48,9 +39,9 @@ class StockReservedDeadLettersTest {
 		// a record that fails until an operator fixes the database: retried, then
 		// dead
 		this.database.takePaymentsTableAway();
-		StockReserved stuck = stockReserved().customer(customer).totaling(1_000).build();
+		StockReserved stuck = stockReserved(customer).totaling(1_000).build();
 		topic.send(Topics.STOCK_RESERVED, stuck);
-		DeadLetter stuckLetter = await().atMost(TIMEOUT)
+		DeadLetter stuckLetter = await().atMost(Scenario.TIMEOUT)
 			.until(() -> lettersFor(stuck.getOrderId().toString()), (letters) -> letters.size() == 1)
 			.get(0);
 		this.database.bringPaymentsTableBack();
@@ -59,17 +50,17 @@ class StockReservedDeadLettersTest {
 		assertThat(this.database.balance(customer)).isEqualTo(10_000);
 
 		// poison on one partition, then a valid record behind it
-		StockReserved valid = stockReserved().customer(customer).totaling(2_000).build();
+		StockReserved valid = stockReserved(customer).totaling(2_000).build();
 		String key = valid.getOrderId().toString();
 		topic.sendGarbage(Topics.STOCK_RESERVED, key);
 		topic.sendUnknownSchemaId(Topics.STOCK_RESERVED, key);
 		topic.send(Topics.STOCK_RESERVED, key,
-				stockReserved().orderId(valid.getOrderId()).customer(customer).totaling(500).total(-500).build());
+				stockReserved(customer).orderId(valid.getOrderId()).totaling(500).total(-500).build());
 		topic.send(Topics.STOCK_RESERVED, valid);
 
-		await().atMost(TIMEOUT).until(() -> this.database.payment(valid.getOrderId()).isPresent());
+		await().atMost(Scenario.TIMEOUT).until(() -> this.database.payment(valid.getOrderId()).isPresent());
 		assertThat(this.database.balance(customer)).isEqualTo(8_000);
-		List<DeadLetter> poison = await().atMost(TIMEOUT)
+		List<DeadLetter> poison = await().atMost(Scenario.TIMEOUT)
 			.until(() -> lettersFor(key), (letters) -> letters.size() == 3);
 		assertThat(poison).extracting(DeadLetter::exception)
 			.containsExactly(DeserializationException.class.getName(), DeserializationException.class.getName(),
@@ -79,13 +70,13 @@ class StockReservedDeadLettersTest {
 		// the cause is fixed: replaying pays the stuck order; poison comes back as
 		// poison
 		assertThat(this.deadLetters.replay(Topics.STOCK_RESERVED)).isEqualTo(4);
-		PaymentRow paid = await().atMost(TIMEOUT)
+		PaymentRow paid = await().atMost(Scenario.TIMEOUT)
 			.until(() -> this.database.payment(stuck.getOrderId()), (payment) -> payment.isPresent())
 			.orElseThrow();
 		assertThat(paid.status()).isEqualTo("COMPLETED");
-		await().atMost(TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 6);
+		await().atMost(Scenario.TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 6);
 		assertThat(this.deadLetters.replay(Topics.STOCK_RESERVED)).as("only the new dead letters").isEqualTo(3);
-		await().atMost(TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 9);
+		await().atMost(Scenario.TIMEOUT).until(() -> lettersFor(key), (letters) -> letters.size() == 9);
 		assertThat(lettersFor(stuck.getOrderId().toString())).hasSize(1);
 		assertThat(this.database.balance(customer)).isEqualTo(7_000);
 		assertThat(this.database.paymentsOf(customer)).hasSize(2);

@@ -1,14 +1,12 @@
 package io.orderflow.payment.messaging;
 
-import java.util.UUID;
-
 import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
 import io.orderflow.payment.charge.ChargeOrder;
-import io.orderflow.payment.charge.OrderId;
 import io.orderflow.schemas.avro.StockReserved;
+import io.orderflow.service.OrderId;
 import org.junit.jupiter.api.Test;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
@@ -19,58 +17,52 @@ class StockReservedMapperTest {
 
 	@Test
 	void mapsTheOrderTotalToAChargeOfTheCustomer() {
-		UUID eventId = UUID.randomUUID();
-		UUID orderId = UUID.randomUUID();
-		StockReserved event = stockReserved().eventId(eventId)
-			.orderId(orderId)
-			.customer("alice")
-			.line("SKU-1", 3, 1_000)
-			.line("SKU-2", 1, 250)
-			.build();
+		StockReserved event = stockReserved("alice").line("SKU-1", 3, 1_000).line("SKU-2", 1, 250).build();
 
-		assertThat(StockReservedMapper.toInbound(event)).isEqualTo(new Inbound<>(eventId,
-				new ChargeOrder(new OrderId(orderId), new CustomerId("alice"), new Money(3_250, "EUR"))));
+		assertThat(StockReservedMapper.toInbound(event)).isEqualTo(new Inbound<>(event.getEventId(),
+				new ChargeOrder(new OrderId(event.getOrderId()), new CustomerId("alice"), new Money(3_250, "EUR"))));
 	}
 
 	@Test
 	void rejectsANegativeTotal() {
-		assertViolation(stockReserved().totaling(500).total(-500).build(), "total is negative");
+		assertViolation(stockReserved("alice").totaling(500).total(-500).build(), "total is negative");
 	}
 
 	@Test
 	void rejectsAnOrderWithoutLines() {
-		assertViolation(stockReserved().noLines().build(), "no lines");
+		assertViolation(stockReserved("alice").noLines().build(), "no lines");
 	}
 
 	@Test
 	void rejectsATotalThatIsNotTheSumOfTheLines() {
-		assertViolation(stockReserved().line("SKU-1", 1, 100).total(99).build(), "not the sum");
+		assertViolation(stockReserved("alice").line("SKU-1", 1, 100).total(99).build(), "not the sum");
 	}
 
 	@Test
 	void rejectsALineTotalThatIsNotUnitPriceTimesQuantity() {
-		assertViolation(stockReserved().lineWithTotal("SKU-1", 2, 100, 150).total(150).build(),
+		assertViolation(stockReserved("alice").lineWithTotal("SKU-1", 2, 100, 150).total(150).build(),
 				"not unit price x quantity");
 	}
 
 	@Test
 	void rejectsANonPositiveQuantity() {
-		assertViolation(stockReserved().lineWithTotal("SKU-1", 0, 100, 0).build(), "quantity 0");
+		assertViolation(stockReserved("alice").lineWithTotal("SKU-1", 0, 100, 0).build(), "quantity 0");
 	}
 
 	@Test
 	void rejectsAmountsThatOverflow() {
-		assertViolation(stockReserved().lineWithTotal("SKU-1", 2, Long.MAX_VALUE / 2 + 1, 0).build(), "overflows");
+		assertViolation(stockReserved("alice").lineWithTotal("SKU-1", 2, Long.MAX_VALUE / 2 + 1, 0).build(),
+				"overflows");
 	}
 
 	@Test
 	void rejectsUnknownCurrencies() {
-		assertViolation(stockReserved().currency("XYZ").build(), "ISO 4217");
+		assertViolation(stockReserved("alice").currency("XYZ").build(), "ISO 4217");
 	}
 
 	@Test
 	void rejectsABlankCustomer() {
-		assertViolation(stockReserved().customer(" ").build(), "customer id");
+		assertViolation(stockReserved(" ").build(), "customer id");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.util.stream.Stream;
 
 import io.orderflow.payment.account.AccountService;
 import io.orderflow.testsupport.ProblemResponse;
-import io.orderflow.testsupport.ChunkedRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -109,13 +108,7 @@ class AccountControllerTest {
 	void bodyOver64KiBIsPayloadTooLarge() throws Exception {
 		String large = "{\"balanceMinor\":100,\"currency\":\"EUR\",\"padding\":\"" + "x".repeat(64 * 1024) + "\"}";
 
-		put("erin", large).assertProblem(413, "payload-too-large");
-		ProblemResponse
-			.perform(this.mvc,
-					ChunkedRequestBuilder.put("/accounts/{customerId}", "erin")
-						.contentType(MediaType.APPLICATION_JSON)
-						.content(large))
-			.assertProblem(413, "payload-too-large");
+		ProblemResponse.assertPutTooLarge(this.mvc, large, "/accounts/{customerId}", "erin");
 		verifyNoInteractions(this.accounts);
 	}
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -28,29 +29,23 @@ class ServiceDefaultsTest {
 	@Test
 	void loadsTheDefaultsIntoEveryApplication() {
 		try (ConfigurableApplicationContext context = run(Map.of())) {
-			Environment environment = context.getEnvironment();
-			assertThat(environment.getProperty("spring.jpa.open-in-view")).isEqualTo("false");
-			assertThat(environment.getProperty("spring.flyway.locations"))
-				.isEqualTo("classpath:db/migration,classpath:db/messaging");
-			assertThat(environment.getProperty("spring.kafka.listener.ack-mode")).isEqualTo("manual_immediate");
-			assertThat(environment.getProperty("spring.kafka.listener.concurrency")).isEqualTo("3");
-			assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("127.0.0.1:9092");
-			assertThat(environment.getProperty("spring.datasource.hikari.connection-init-sql"))
-				.isEqualTo("SET lock_timeout = '5s'");
-			assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
-				.isEqualTo("readinessState,db,kafka");
-			assertThat(environment.getProperty("management.metrics.tags.application"))
-				.as("tagged with the service's own name")
-				.isEqualTo("test-service");
-			assertThat(environment.getProperty("logging.pattern.correlation")).startsWith("%replace(");
+			assertProperties(context.getEnvironment(),
+					Map.of("spring.jpa.open-in-view", "false", "spring.flyway.locations",
+							"classpath:db/migration,classpath:db/messaging", "spring.kafka.listener.ack-mode",
+							"manual_immediate", "spring.kafka.listener.concurrency", "3",
+							"spring.kafka.bootstrap-servers", "127.0.0.1:9092",
+							"spring.datasource.hikari.connection-init-sql", "SET lock_timeout = '5s'",
+							"management.endpoint.health.group.readiness.include", "readinessState,db,kafka",
+							// tagged with the service's own name
+							"management.metrics.tags.application", "test-service"));
+			assertThat(context.getEnvironment().getProperty("logging.pattern.correlation")).startsWith("%replace(");
 		}
 	}
 
 	@Test
 	void theServicesOwnApplicationYmlWins() {
 		try (ConfigurableApplicationContext context = run(Map.of())) {
-			assertThat(context.getEnvironment().getProperty("server.shutdown")).isEqualTo("immediate");
-			assertThat(context.getEnvironment().getProperty("server.port")).isEqualTo("8089");
+			assertProperties(context.getEnvironment(), Map.of("server.shutdown", "immediate", "server.port", "8089"));
 		}
 	}
 
@@ -60,16 +55,14 @@ class ServiceDefaultsTest {
 				"DATABASE_LOCK_TIMEOUT", "2s", "MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS", "always",
 				"SPRING_KAFKA_LISTENER_CONCURRENCY", "1");
 		try (ConfigurableApplicationContext context = run(variables)) {
-			Environment environment = context.getEnvironment();
-			assertThat(environment.getProperty("server.port")).as("placeholder in application.yml").isEqualTo("9191");
-			assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).as("placeholder in the defaults")
-				.isEqualTo("broker:9092");
-			assertThat(environment.getProperty("spring.datasource.hikari.connection-init-sql"))
-				.isEqualTo("SET lock_timeout = '2s'");
-			assertThat(environment.getProperty("management.endpoint.health.show-details"))
-				.as("relaxed binding of a variable over a default")
-				.isEqualTo("always");
-			assertThat(environment.getProperty("spring.kafka.listener.concurrency")).isEqualTo("1");
+			assertProperties(context.getEnvironment(), Map.of(
+					// a placeholder in application.yml
+					"server.port", "9191",
+					// a placeholder in the defaults
+					"spring.kafka.bootstrap-servers", "broker:9092", "spring.datasource.hikari.connection-init-sql",
+					"SET lock_timeout = '2s'",
+					// relaxed binding of a variable over a default
+					"management.endpoint.health.show-details", "always", "spring.kafka.listener.concurrency", "1"));
 		}
 	}
 
@@ -77,8 +70,8 @@ class ServiceDefaultsTest {
 	void commandLineArgumentsWin() {
 		try (ConfigurableApplicationContext context = run(Map.of(), "--spring.jpa.open-in-view=true",
 				"--management.metrics.tags.application=other")) {
-			assertThat(context.getEnvironment().getProperty("spring.jpa.open-in-view")).isEqualTo("true");
-			assertThat(context.getEnvironment().getProperty("management.metrics.tags.application")).isEqualTo("other");
+			assertProperties(context.getEnvironment(),
+					Map.of("spring.jpa.open-in-view", "true", "management.metrics.tags.application", "other"));
 		}
 	}
 
@@ -98,6 +91,13 @@ class ServiceDefaultsTest {
 			// pid
 			assertThat(names.subList(defaults + 1, names.size())).allMatch("applicationInfo"::equals);
 		}
+	}
+
+	/** Asserts the values of these properties, naming each one that differs. */
+	private static void assertProperties(Environment environment, Map<String, String> expected) {
+		Map<String, @Nullable String> actual = new HashMap<>();
+		expected.keySet().forEach((name) -> actual.put(name, environment.getProperty(name)));
+		assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
 	}
 
 	private static ConfigurableApplicationContext run(Map<String, Object> variables, String... args) {

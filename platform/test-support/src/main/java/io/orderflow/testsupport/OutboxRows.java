@@ -99,6 +99,26 @@ public final class OutboxRows implements AutoCloseable {
 	public record Row(long id, UUID eventId, String aggregateType, String aggregateId, String eventType, String topic,
 			SpecificRecord payload, String headers) {
 
+		/**
+		 * @return where the relay sends the row and what it says it carries, as one value
+		 * to compare
+		 */
+		public Route route() {
+			return new Route(this.aggregateType, this.aggregateId, this.topic, this.eventType);
+		}
+
+	}
+
+	/**
+	 * The columns of a row that route it: the record key is the aggregate id.
+	 *
+	 * @param aggregateType the aggregate type
+	 * @param aggregateId the aggregate id (record key)
+	 * @param topic the destination topic
+	 * @param eventType the Avro record name ({@code event_type} header)
+	 */
+	public record Route(String aggregateType, String aggregateId, String topic, String eventType) {
+
 	}
 
 }

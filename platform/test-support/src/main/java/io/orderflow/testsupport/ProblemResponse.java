@@ -4,9 +4,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +38,30 @@ public record ProblemResponse(MockHttpServletResponse response, String raw, Json
 		MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 		String raw = response.getContentAsString();
 		return new ProblemResponse(response, raw, raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw));
+	}
+
+	/**
+	 * Asserts that a JSON body PUT to the resource is refused as
+	 * {@code payload-too-large} both ways a client can send it: announcing its length,
+	 * and chunked (the limit is then found while reading).
+	 * @param mvc the slice's MockMvc
+	 * @param body a body over the limit
+	 * @param uriTemplate the resource
+	 * @param uriVariables its variables
+	 * @throws Exception when a request cannot be performed
+	 */
+	public static void assertPutTooLarge(MockMvc mvc, String body, String uriTemplate, Object... uriVariables)
+			throws Exception {
+		perform(mvc,
+				MockMvcRequestBuilders.put(uriTemplate, uriVariables)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body))
+			.assertProblem(413, "payload-too-large");
+		perform(mvc,
+				ChunkedRequestBuilder.put(uriTemplate, uriVariables)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body))
+			.assertProblem(413, "payload-too-large");
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package io.orderflow.testsupport;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -11,11 +14,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.awaitility.Awaitility.await;
 
@@ -123,6 +131,28 @@ public final class Scenario implements AutoCloseable {
 		return this.meters.counter(EventPipeline.REDELIVERED, "topic", topic);
 	}
 
+	private String groupOf(String topic) {
+		if (this.listeners == null) {
+			throw new IllegalStateException("no listeners in this context");
+		}
+		return this.listeners.getListenerContainers()
+			.stream()
+			.filter((container) -> container.getContainerProperties().getTopics() != null
+					&& Arrays.asList(container.getContainerProperties().getTopics()).contains(topic))
+			.map(MessageListenerContainer::getGroupId)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no listener of " + topic));
+	}
+
+	private static long committed(Admin admin, String group, TopicPartition partition) throws Exception {
+		OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get()
+			.get(partition);
+		return (offset != null) ? offset.offset() : -1;
+	}
+
 	private boolean processed(UUID eventId) {
 		return this.jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = ?")
 			.param(eventId)
@@ -192,6 +222,22 @@ public final class Scenario implements AutoCloseable {
 					.map(type::cast)
 					.findFirst(), java.util.Optional::isPresent)
 				.orElseThrow();
+		}
+
+		/**
+		 * Waits until the consumer group of the topic's listener committed the offset
+		 * just past the record: the group acknowledged it, and nothing after it on its
+		 * partition.
+		 * @return this
+		 */
+		public Sent andAwaitCommitted() {
+			String group = groupOf(this.metadata.topic());
+			TopicPartition partition = new TopicPartition(this.metadata.topic(), this.metadata.partition());
+			try (Admin admin = Admin
+				.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
+				await().atMost(TIMEOUT).until(() -> committed(admin, group, partition) == this.metadata.offset() + 1);
+			}
+			return this;
 		}
 
 		/**

@@ -88,31 +88,13 @@ public final class SchemaRegistryServer {
 	}
 
 	private static void awaitReady(Process process, String url, Path log) {
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/health/ready"))
-			.timeout(Duration.ofSeconds(2))
-			.GET()
-			.build();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("schema registry exited with " + process.exitValue() + "; see " + log);
-			}
-			try {
-				if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted while waiting for the schema registry", ex);
-			}
-			process.onExit().completeOnTimeout(process, 100, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+		try {
+			Readiness.await(process, URI.create(url + "/health/ready"), STARTUP_TIMEOUT, "schema registry", log);
 		}
-		stop(process);
-		throw new IllegalStateException("schema registry not ready within " + STARTUP_TIMEOUT + "; see " + log);
+		catch (IllegalStateException ex) {
+			stop(process);
+			throw ex;
+		}
 	}
 
 	private static HttpResponse<String> send(HttpRequest request) {

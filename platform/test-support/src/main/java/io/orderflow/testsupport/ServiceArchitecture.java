@@ -65,16 +65,34 @@ public final class ServiceArchitecture {
 
 	/**
 	 * @param servicePackage the service's root package, e.g. {@code io.orderflow.payment}
+	 * @param ownRules rules of the service's own (e.g. {@link #doesNotDependOn}), checked
+	 * against its main classes too
 	 * @return one test per rule
 	 */
-	public static Stream<DynamicTest> tests(String servicePackage) {
+	public static Stream<DynamicTest> tests(String servicePackage, ArchRule... ownRules) {
 		JavaClasses classes = importMain(servicePackage);
 		JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
 			.importPackages(servicePackage);
 		return Stream.concat(
-				rules(servicePackage).stream()
+				Stream.concat(rules(servicePackage).stream(), Stream.of(ownRules))
 					.map((rule) -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes))),
 				Stream.of(DynamicTest.dynamicTest(TEST_NAMES.getDescription(), () -> TEST_NAMES.check(tests))));
+	}
+
+	/**
+	 * A rule that keeps one feature of a service off another, e.g. a service's accounts
+	 * off its payments.
+	 * @param feature the package of the feature, e.g.
+	 * {@code io.orderflow.payment.account}
+	 * @param other the package it must not use, e.g. {@code io.orderflow.payment.charge}
+	 * @return the rule
+	 */
+	public static ArchRule doesNotDependOn(String feature, String other) {
+		return noClasses().that()
+			.resideInAPackage(feature + "..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(other + "..");
 	}
 
 	/**

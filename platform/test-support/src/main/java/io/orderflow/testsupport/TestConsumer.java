@@ -1,17 +1,15 @@
 package io.orderflow.testsupport;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.orderflow.messaging.consumer.TopicScan;
 import io.orderflow.messaging.serde.AvroSerdeSettings;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -42,20 +40,11 @@ public final class TestConsumer {
 		List<T> values = new ArrayList<>();
 		try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				deserializer)) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic)
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
-				for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-					if (key.equals(record.key())) {
-						values.add((T) record.value());
-					}
+			TopicScan.fromBeginning(consumer, topic, (record) -> {
+				if (key.equals(record.key())) {
+					values.add((T) record.value());
 				}
-			}
+			});
 		}
 		return values;
 	}

@@ -1,37 +1,55 @@
 package io.orderflow.web;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.validation.Errors;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.MatrixVariable;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
  * Names the invalid inputs of a controller method by what the client sent: header, path
- * variable and query parameter names, and JSON paths into the body.
+ * variable, query parameter, cookie and matrix variable names, and JSON paths into the
+ * body.
  */
-final class InvalidParameters implements HandlerMethodValidationException.Visitor {
+final class InvalidParameters {
 
-	private final List<InvalidField> fields = new ArrayList<>();
+	/** The annotations that name a parameter as the client sends it. */
+	private static final List<Class<? extends Annotation>> NAMED = List.of(RequestHeader.class, RequestParam.class,
+			PathVariable.class, CookieValue.class, MatrixVariable.class);
 
 	private InvalidParameters() {
 	}
 
 	static List<InvalidField> of(HandlerMethodValidationException ex) {
-		InvalidParameters visitor = new InvalidParameters();
-		ex.visitResults(visitor);
-		return visitor.fields;
+		List<InvalidField> fields = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			MethodParameter parameter = result.getMethodParameter();
+			MergedAnnotation<?> named = named(parameter);
+			if (!named.isPresent() && result instanceof ParameterErrors errors) {
+				// an object bound from the body, a part or the model: its fields by their
+				// paths
+				fields.addAll(of(errors));
+				continue;
+			}
+			// either attribute names the parameter (merged here), else the Java name
+			// applies
+			String name = named.isPresent() ? named.getString("name") : "";
+			String field = !name.isEmpty() ? name : String.valueOf(parameter.getParameterName());
+			result.getResolvableErrors().forEach((error) -> fields.add(new InvalidField(field, message(error))));
+		}
+		return fields;
 	}
 
 	static List<InvalidField> of(Errors errors) {
@@ -41,57 +59,17 @@ final class InvalidParameters implements HandlerMethodValidationException.Visito
 		return fields;
 	}
 
-	@Override
-	public void requestHeader(RequestHeader header, ParameterValidationResult result) {
-		add(header.name(), header.value(), result);
-	}
-
-	@Override
-	public void requestParam(RequestParam param, ParameterValidationResult result) {
-		add(param.name(), param.value(), result);
-	}
-
-	@Override
-	public void pathVariable(PathVariable variable, ParameterValidationResult result) {
-		add(variable.name(), variable.value(), result);
-	}
-
-	@Override
-	public void cookieValue(CookieValue cookie, ParameterValidationResult result) {
-		add(cookie.name(), cookie.value(), result);
-	}
-
-	@Override
-	public void matrixVariable(MatrixVariable variable, ParameterValidationResult result) {
-		add(variable.name(), variable.value(), result);
-	}
-
-	@Override
-	public void requestBody(RequestBody body, ParameterErrors errors) {
-		this.fields.addAll(of(errors));
-	}
-
-	@Override
-	public void modelAttribute(ModelAttribute attribute, ParameterErrors errors) {
-		this.fields.addAll(of(errors));
-	}
-
-	@Override
-	public void requestPart(RequestPart part, ParameterErrors errors) {
-		this.fields.addAll(of(errors));
-	}
-
-	@Override
-	public void other(ParameterValidationResult result) {
-		add("", "", result);
-	}
-
-	private void add(String name, String value, ParameterValidationResult result) {
-		// annotations name the parameter with either attribute (not merged here), else
-		// the Java parameter name applies
-		String field = !name.isEmpty() ? name
-				: !value.isEmpty() ? value : String.valueOf(result.getMethodParameter().getParameterName());
-		result.getResolvableErrors().forEach((error) -> this.fields.add(new InvalidField(field, message(error))));
+	/**
+	 * @param parameter a controller method parameter
+	 * @return its annotation that names it as the client sends it, or a missing one
+	 */
+	private static MergedAnnotation<?> named(MethodParameter parameter) {
+		MergedAnnotations annotations = MergedAnnotations.from(parameter.getParameterAnnotations());
+		return NAMED.stream()
+			.map(annotations::get)
+			.filter(MergedAnnotation::isPresent)
+			.findFirst()
+			.orElse(MergedAnnotation.missing());
 	}
 
 	static String message(MessageSourceResolvable error) {

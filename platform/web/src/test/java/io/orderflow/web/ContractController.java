@@ -19,6 +19,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,6 +58,14 @@ class ContractController {
 	Thing get(@PathVariable String id, @RequestHeader("Tenant") String tenant) {
 		throw new ProblemException(HttpStatus.NOT_FOUND, "thing-not-found", "Thing not found",
 				"There is no thing with this id");
+	}
+
+	@GetMapping("/things/{id}/parts")
+	List<Part> parts(@PathVariable("id") @Pattern(regexp = "[0-9]+", message = "must be digits") String thing,
+			@CookieValue(name = "Region", required = false) @Pattern(regexp = "[a-z]{2}",
+					message = "must be two lower-case letters") @Nullable String region,
+			@Range(min = 0, max = 5) @Nullable Integer depth) {
+		return List.of();
 	}
 
 	@GetMapping("/failures/{kind}")

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.orderflow.testsupport.ChunkedRequestBuilder;
+import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +72,12 @@ class ProblemContractTest {
 						"must be a whole number"),
 				arguments("invalid header", get("/things?owner=a").header("Tenant", "Not Valid"), "Tenant",
 						"must be lower-case letters"),
-				arguments("missing header", get("/things/1"), "Tenant", "is required"));
+				arguments("missing header", get("/things/1"), "Tenant", "is required"),
+				arguments("invalid path variable", get("/things/x1/parts"), "id", "must be digits"),
+				arguments("invalid cookie", get("/things/1/parts").cookie(new Cookie("Region", "EUR")), "Region",
+						"must be two lower-case letters"),
+				arguments("query parameter without annotation out of range", get("/things/1/parts?depth=9"), "depth",
+						"must be between 0 and 5"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -2,13 +2,13 @@ package io.orderflow.messaging.deadletter;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import io.orderflow.messaging.consumer.TopicScan;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,8 +41,6 @@ public class DeadLetters {
 	/** Header naming the dead letter a replayed record came from. */
 	public static final String REPLAYED_FROM = "orderflow-replayed-from";
 
-	private static final Duration POLL = Duration.ofMillis(500);
-
 	private final String bootstrapServers;
 
 	public DeadLetters(String bootstrapServers) {
@@ -60,7 +58,7 @@ public class DeadLetters {
 		List<DeadLetter> letters = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
 			Map<TopicPartition, Long> replayedUpTo = replayedUpTo(consumer, dlt);
-			readAll(consumer, dlt, (record) -> letters.add(describe(record,
+			TopicScan.fromBeginning(consumer, dlt, (record) -> letters.add(describe(record,
 					record.offset() < replayedUpTo.getOrDefault(new TopicPartition(dlt, record.partition()), 0L))));
 		}
 		return letters;
@@ -88,7 +86,7 @@ public class DeadLetters {
 			Map<TopicPartition, Long> from = replayedUpTo(consumer, dlt);
 			Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
 			List<ConsumerRecord<byte[], byte[]>> pending = new ArrayList<>();
-			readAll(consumer, dlt, (record) -> {
+			TopicScan.fromBeginning(consumer, dlt, (record) -> {
 				if (record.offset() >= from.getOrDefault(new TopicPartition(dlt, record.partition()), 0L)) {
 					pending.add(record);
 				}
@@ -130,31 +128,14 @@ public class DeadLetters {
 				exceptionClass(record.headers()), text(record.headers(), KafkaHeaders.DLT_EXCEPTION_MESSAGE), replayed);
 	}
 
-	private static void readAll(KafkaConsumer<byte[], byte[]> consumer, String dlt,
-			java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-		List<TopicPartition> partitions = consumer.partitionsFor(dlt, Duration.ofSeconds(10))
-			.stream()
-			.map((info) -> new TopicPartition(dlt, info.partition()))
-			.toList();
-		consumer.assign(partitions);
-		consumer.seekToBeginning(partitions);
-		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-		while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
-			consumer.poll(POLL).forEach(sink);
-		}
-	}
-
 	private static Map<TopicPartition, Long> replayedUpTo(KafkaConsumer<byte[], byte[]> consumer, String dlt) {
-		List<TopicPartition> partitions = consumer.partitionsFor(dlt, Duration.ofSeconds(10))
-			.stream()
-			.map((info) -> new TopicPartition(dlt, info.partition()))
-			.toList();
 		Map<TopicPartition, Long> offsets = new HashMap<>();
-		consumer.committed(new java.util.HashSet<>(partitions)).forEach((partition, committed) -> {
-			if (committed != null) {
-				offsets.put(partition, committed.offset());
-			}
-		});
+		consumer.committed(new java.util.HashSet<>(TopicScan.partitions(consumer, dlt)))
+			.forEach((partition, committed) -> {
+				if (committed != null) {
+					offsets.put(partition, committed.offset());
+				}
+			});
 		return offsets;
 	}
 

@@ -1,8 +1,6 @@
 package io.orderflow.messaging.consumer;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +16,7 @@ import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.testsupport.ListenerAssignments;
 import io.orderflow.testsupport.RealInfrastructure;
+import io.orderflow.testsupport.SagaEvents;
 import io.orderflow.testsupport.TestProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -130,12 +129,8 @@ class ConsumerConventionsTest {
 	}
 
 	private static OrderPlaced orderPlaced(String customer) {
-		return OrderPlaced.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(UUID.randomUUID())
-			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+		return OrderPlaced.newBuilder(SagaEvents.orderPlaced(new OrderLine("SKU-1", 1)))
 			.setCustomerId(customer)
-			.setLines(List.of(new OrderLine("SKU-1", 1)))
 			.build();
 	}
 
@@ -154,17 +149,13 @@ class ConsumerConventionsTest {
 
 	}
 
-	/** Maps and delegates, as every listener of the suite. */
-	static class Listener {
-
-		private final EventPipeline pipeline;
-
-		private final Handler handler;
-
-		Listener(EventPipeline pipeline, Handler handler) {
-			this.pipeline = pipeline;
-			this.handler = handler;
-		}
+	/**
+	 * Maps and delegates, as every listener of the suite.
+	 *
+	 * @param pipeline the consumer pipeline
+	 * @param handler the domain
+	 */
+	record Listener(EventPipeline pipeline, Handler handler) {
 
 		@KafkaListener(topics = Topics.ORDER_PLACED)
 		void on(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {

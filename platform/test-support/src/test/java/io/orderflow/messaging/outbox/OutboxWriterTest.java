@@ -2,8 +2,6 @@ package io.orderflow.messaging.outbox;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -31,6 +29,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -56,7 +55,7 @@ class OutboxWriterTest {
 
 	@Test
 	void appendsTheEventInTheWireFormatWithItsKeyAndType() {
-		OrderPlaced event = orderPlaced();
+		OrderPlaced event = orderPlaced(new OrderLine("SKU-1", 2));
 
 		this.outbox.append(new OutboxEvent(event.getEventId(), "Order", event.getOrderId().toString(),
 				Topics.ORDER_PLACED, event));
@@ -86,7 +85,7 @@ class OutboxWriterTest {
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	void writesNothingOutsideATransactionAndNothingOfARolledBackOne(
 			@Autowired PlatformTransactionManager transactions) {
-		OrderPlaced event = orderPlaced();
+		OrderPlaced event = orderPlaced(new OrderLine("SKU-1", 2));
 		OutboxEvent outboxEvent = new OutboxEvent(event.getEventId(), "Order", event.getOrderId().toString(),
 				Topics.ORDER_PLACED, event);
 
@@ -117,16 +116,6 @@ class OutboxWriterTest {
 	void claimingNeedsTheEffectsTransaction() {
 		assertThatExceptionOfType(IllegalTransactionStateException.class)
 			.isThrownBy(() -> this.processedEvents.claim(UUID.randomUUID(), Topics.STOCK_RESERVED));
-	}
-
-	private static OrderPlaced orderPlaced() {
-		return OrderPlaced.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(UUID.randomUUID())
-			.setOccurredAt(Instant.parse("2026-12-02T10:00:00.123Z"))
-			.setCustomerId("alice")
-			.setLines(List.of(new OrderLine("SKU-1", 2)))
-			.build();
 	}
 
 	private static SchemaRegistryProperties registry() {

@@ -2,11 +2,8 @@ package io.orderflow.messaging.serde;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -16,6 +13,7 @@ import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.testsupport.KafkaBroker;
 import io.orderflow.testsupport.RealInfrastructure;
+import io.orderflow.testsupport.SagaEvents;
 import io.orderflow.testsupport.SchemaRegistryServer;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,13 +56,7 @@ class ConfluentWireFormatSmokeTest {
 
 	@Test
 	void orderPlacedTravelsInConfluentWireFormatAndReadsBackAsGeneratedClass() throws Exception {
-		OrderPlaced placed = OrderPlaced.newBuilder()
-			.setEventId(UUID.randomUUID())
-			.setOrderId(UUID.randomUUID())
-			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-			.setCustomerId("alice")
-			.setLines(List.of(new OrderLine("SKU-1", 2), new OrderLine("SKU-2", 1)))
-			.build();
+		OrderPlaced placed = SagaEvents.orderPlaced(new OrderLine("SKU-1", 2), new OrderLine("SKU-2", 1));
 
 		this.template.send(Topics.ORDER_PLACED, placed.getOrderId().toString(), placed).get();
 
