@@ -47,23 +47,15 @@ class AwaitOrderChangeTest extends OrderApiTestSupport {
 		assertThat(placed.header("ETag")).isEqualTo("\"0\"");
 		String id = placed.json().get("id").asString();
 
-		CompletableFuture<OrderApi.Response> reserved = this.api.getAsync("/orders/" + id + LONG_WAIT, "If-None-Match",
-				"\"0\"");
-		assertStillWaiting(reserved);
-		apply(new SagaOutcome.StockReserved(order(id), new Money(1500, "EUR"), Instant.now()));
-
-		OrderApi.Response afterReservation = answered(reserved);
+		OrderApi.Response afterReservation = awaitedAcross(id, "\"0\"",
+				new SagaOutcome.StockReserved(order(id), new Money(1500, "EUR"), Instant.now()));
 		assertThat(afterReservation.status()).isEqualTo(200);
 		assertThat(afterReservation.header("ETag")).isEqualTo("\"1\"");
 		assertThat(afterReservation.json().get("status").asString()).isEqualTo("PENDING");
 		assertThat(afterReservation.json().get("total").get("amountMinor").asLong()).isEqualTo(1500);
 
-		CompletableFuture<OrderApi.Response> confirmed = this.api.getAsync("/orders/" + id + LONG_WAIT, "If-None-Match",
-				"\"1\"");
-		assertStillWaiting(confirmed);
-		apply(new SagaOutcome.PaymentCompleted(order(id), new Money(1500, "EUR"), Instant.now()));
-
-		OrderApi.Response afterPayment = answered(confirmed);
+		OrderApi.Response afterPayment = awaitedAcross(id, "\"1\"",
+				new SagaOutcome.PaymentCompleted(order(id), new Money(1500, "EUR"), Instant.now()));
 		assertThat(afterPayment.status()).isEqualTo(200);
 		assertThat(afterPayment.header("ETag")).isEqualTo("\"2\"");
 		assertThat(afterPayment.json().get("status").asString()).isEqualTo("CONFIRMED");
@@ -182,6 +174,18 @@ class AwaitOrderChangeTest extends OrderApiTestSupport {
 					+ "AND datname = current_database()")
 			.query(Integer.class)
 			.list();
+	}
+
+	/**
+	 * Asks for the order's next change after {@code tag}, checks that the request waits,
+	 * applies the outcome, and returns the answer it brought.
+	 */
+	private OrderApi.Response awaitedAcross(String id, String tag, SagaOutcome outcome) {
+		CompletableFuture<OrderApi.Response> request = this.api.getAsync("/orders/" + id + LONG_WAIT, "If-None-Match",
+				tag);
+		assertStillWaiting(request);
+		apply(outcome);
+		return answered(request);
 	}
 
 	private String place() {

@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
  * the service: the order row, two lines, the timeline's first step and the outbox row (a
  * 200-byte payload), with fsync on as configured. The scratch database is dropped
  * afterwards.
+ *
+ * @param sourceDatabase order-service's database, whose schema is copied
+ * @param clients concurrent connections ({@code pgbench -c})
+ * @param seconds how long ({@code pgbench -T})
  */
-final class PostgresCeiling {
+record PostgresCeiling(String sourceDatabase, int clients, int seconds) {
 
 	static final String SCRATCH = "orderflow_bench_ceiling";
 
@@ -37,23 +41,6 @@ final class PostgresCeiling {
 			INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, topic, payload, headers) VALUES (gen_random_uuid(), 'Order', md5(:r::text || '-' || :client_id::text), 'OrderPlaced', 'orders.order-placed.v1', decode(repeat('ab', 200), 'hex'), '{"traceparent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}');
 			END;
 			""";
-
-	private final String sourceDatabase;
-
-	private final int clients;
-
-	private final int seconds;
-
-	/**
-	 * @param sourceDatabase order-service's database, whose schema is copied
-	 * @param clients concurrent connections ({@code pgbench -c})
-	 * @param seconds how long ({@code pgbench -T})
-	 */
-	PostgresCeiling(String sourceDatabase, int clients, int seconds) {
-		this.sourceDatabase = sourceDatabase;
-		this.clients = clients;
-		this.seconds = seconds;
-	}
 
 	/**
 	 * @return order + outbox transactions per second

@@ -20,29 +20,16 @@ import org.jspecify.annotations.Nullable;
  * the postmaster collected from its children that have exited (a backend that ends
  * between two samples is counted once, whole). The difference of two samples is the CPU
  * the step cost, per process.
+ *
+ * @param proc {@code /proc}
+ * @param pids the pid files' directory
+ * @param ticksPerSecond {@code getconf CLK_TCK} (100 on Linux)
  */
-final class ProcessCpu {
+record ProcessCpu(Path proc, Path pids, long ticksPerSecond) {
 
 	static final String POSTGRESQL = "postgresql";
 
 	static final String GENERATOR = "bench";
-
-	private final Path proc;
-
-	private final Path pids;
-
-	private final double millisPerTick;
-
-	/**
-	 * @param proc {@code /proc}
-	 * @param pids the pid files' directory
-	 * @param ticksPerSecond {@code getconf CLK_TCK} (100 on Linux)
-	 */
-	ProcessCpu(Path proc, Path pids, long ticksPerSecond) {
-		this.proc = proc;
-		this.pids = pids;
-		this.millisPerTick = 1000.0 / ticksPerSecond;
-	}
 
 	/**
 	 * @return CPU milliseconds so far per process name, in a stable order: the pid files'
@@ -52,11 +39,15 @@ final class ProcessCpu {
 		Map<String, Double> cpu = new LinkedHashMap<>();
 		for (Path file : pidFiles()) {
 			String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
-			readPid(file).ifPresent((pid) -> ticks(pid, false).ifPresent((t) -> cpu.put(name, t * this.millisPerTick)));
+			readPid(file).ifPresent((pid) -> ticks(pid, false).ifPresent((t) -> cpu.put(name, t * millisPerTick())));
 		}
-		cpu.put(POSTGRESQL, postgresTicks() * this.millisPerTick);
-		ticks(ProcessHandle.current().pid(), false).ifPresent((t) -> cpu.put(GENERATOR, t * this.millisPerTick));
+		cpu.put(POSTGRESQL, postgresTicks() * millisPerTick());
+		ticks(ProcessHandle.current().pid(), false).ifPresent((t) -> cpu.put(GENERATOR, t * millisPerTick()));
 		return cpu;
+	}
+
+	private double millisPerTick() {
+		return 1000.0 / this.ticksPerSecond;
 	}
 
 	/**

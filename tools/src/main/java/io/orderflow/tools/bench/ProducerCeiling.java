@@ -22,22 +22,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * into the broker with the relay's delivery settings (acks=all, idempotence, lz4, 128 KiB
  * batches, 5 ms linger), keyed by a random order id, the size of an outbox payload, into
  * a scratch topic with the saga topics' partition count. The topic is deleted afterwards.
+ *
+ * @param bootstrapServers the broker
+ * @param records how many records
+ * @param recordBytes the size of each record's value
  */
-final class ProducerCeiling {
+record ProducerCeiling(String bootstrapServers, int records, int recordBytes) {
 
 	static final String TOPIC = "bench.producer-ceiling";
-
-	private final String bootstrapServers;
-
-	private final int records;
-
-	private final int recordBytes;
-
-	ProducerCeiling(String bootstrapServers, int records, int recordBytes) {
-		this.bootstrapServers = bootstrapServers;
-		this.records = records;
-		this.recordBytes = recordBytes;
-	}
 
 	/**
 	 * @return records per second, from the first send to the last acknowledgment
