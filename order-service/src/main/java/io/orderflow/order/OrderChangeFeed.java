@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +20,6 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -43,6 +41,9 @@ class OrderChangeFeed implements SmartLifecycle {
 
 	static final String CHANNEL = "order_changed";
 
+	/** The feed's connection is named so, in {@code pg_stat_activity}. */
+	static final String APPLICATION_NAME = "order-change-feed";
+
 	private static final Logger logger = LoggerFactory.getLogger(OrderChangeFeed.class);
 
 	/** How long one wait for notifications lasts before the connection is checked. */
@@ -50,7 +51,7 @@ class OrderChangeFeed implements SmartLifecycle {
 
 	private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
 
-	private final Supplier<Connection> connections;
+	private final DataSourceProperties database;
 
 	private final Map<UUID, Set<CompletableFuture<Void>>> signals = new ConcurrentHashMap<>();
 
@@ -58,34 +59,8 @@ class OrderChangeFeed implements SmartLifecycle {
 
 	private @Nullable Thread listener;
 
-	/** The feed's connection is named so, in {@code pg_stat_activity}. */
-	static final String APPLICATION_NAME = "order-change-feed";
-
-	@Autowired
 	OrderChangeFeed(DataSourceProperties database, MeterRegistry meters) {
-		this(() -> {
-			Properties properties = new Properties();
-			String user = database.determineUsername();
-			String password = database.determinePassword();
-			if (user != null) {
-				properties.setProperty("user", user);
-			}
-			if (password != null) {
-				properties.setProperty("password", password);
-			}
-			properties.setProperty("ApplicationName", APPLICATION_NAME);
-			properties.setProperty("tcpKeepAlive", "true");
-			try {
-				return DriverManager.getConnection(database.determineUrl(), properties);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}, meters);
-	}
-
-	OrderChangeFeed(Supplier<Connection> connections, MeterRegistry meters) {
-		this.connections = connections;
+		this.database = database;
 		Gauge.builder("orderflow.orders.change.waiters", this, OrderChangeFeed::waiting)
 			.description("Signals of order changes awaited by waiting requests")
 			.register(meters);
@@ -152,9 +127,25 @@ class OrderChangeFeed implements SmartLifecycle {
 		return this.running;
 	}
 
+	/** A connection of the feed's own, not one of the pool's: it is held for good. */
+	private Connection connect() throws SQLException {
+		Properties properties = new Properties();
+		String user = this.database.determineUsername();
+		String password = this.database.determinePassword();
+		if (user != null) {
+			properties.setProperty("user", user);
+		}
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		properties.setProperty("ApplicationName", APPLICATION_NAME);
+		properties.setProperty("tcpKeepAlive", "true");
+		return DriverManager.getConnection(this.database.determineUrl(), properties);
+	}
+
 	private void listen() {
 		while (this.running) {
-			try (Connection connection = this.connections.get()) {
+			try (Connection connection = connect()) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN " + CHANNEL);
 				}

@@ -147,14 +147,14 @@ public final class Bench {
 	}
 
 	private long pendingOrders() throws IOException, InterruptedException {
-		String count = PostgresCeiling.Commands.run(List.of("psql", "-tAq", "-d", this.options.orderDatabase(), "-c",
+		String count = Commands.run(List.of("psql", "-tAq", "-d", this.options.orderDatabase(), "-c",
 				"SELECT count(*) FROM orders WHERE status = 'PENDING'"));
 		return Long.parseLong(count.trim());
 	}
 
 	private static long clockTicks() throws IOException, InterruptedException {
 		try {
-			return Long.parseLong(PostgresCeiling.Commands.run(List.of("getconf", "CLK_TCK")).trim());
+			return Long.parseLong(Commands.run(List.of("getconf", "CLK_TCK")).trim());
 		}
 		catch (IllegalStateException | NumberFormatException ex) {
 			return 100;

@@ -1,7 +1,6 @@
 package io.orderflow.tools.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,25 +72,6 @@ record PostgresCeiling(String sourceDatabase, int clients, int seconds) {
 	public String toString() {
 		return String.format(Locale.ROOT, "pgbench -c %d -T %d (order + lines + timeline + outbox)", this.clients,
 				this.seconds);
-	}
-
-	/**
-	 * Runs a command of the machine (PostgreSQL's client tools).
-	 */
-	static final class Commands {
-
-		private Commands() {
-		}
-
-		static String run(List<String> command) throws IOException, InterruptedException {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-			}
-			return output;
-		}
-
 	}
 
 }
