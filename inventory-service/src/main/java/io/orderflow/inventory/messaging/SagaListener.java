@@ -1,5 +1,7 @@
 package io.orderflow.inventory.messaging;
 
+import java.util.List;
+
 import io.orderflow.inventory.reservation.ReservationService;
 import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.schemas.Topics;
@@ -11,9 +13,10 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * The saga events the inventory reacts to. Each listener names its mapping and its domain
- * handler; the {@link EventPipeline} deduplicates, applies in one transaction and
- * acknowledges after commit.
+ * The saga events the inventory reacts to. Each listener names its mapping, how its
+ * domain prepares a batch (locks the products the batch touches, in SKU order) and its
+ * domain handler; the {@link EventPipeline} deduplicates, applies each polled batch in
+ * one transaction and acknowledges after commit.
  */
 @Component
 class SagaListener {
@@ -38,18 +41,21 @@ class SagaListener {
 	}
 
 	@KafkaListener(id = ORDER_PLACED, idIsGroup = false, topics = Topics.ORDER_PLACED)
-	void onOrderPlaced(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.pipeline.process(record, ack, this.inbound::reserveStock, this.reservations::reserve);
+	void onOrderPlaced(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, this.inbound::reserveStock, this.reservations::lockStockFor,
+				this.reservations::reserve);
 	}
 
 	@KafkaListener(id = PAYMENT_FAILED, idIsGroup = false, topics = Topics.PAYMENT_FAILED)
-	void onPaymentFailed(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.pipeline.process(record, ack, this.inbound::releaseStock, this.reservations::release);
+	void onPaymentFailed(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, this.inbound::releaseStock, this.reservations::lockStockForRelease,
+				this.reservations::release);
 	}
 
 	@KafkaListener(id = ORDER_CONFIRMED, idIsGroup = false, topics = Topics.ORDER_CONFIRMED)
-	void onOrderConfirmed(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.pipeline.process(record, ack, this.inbound::confirmSale, this.reservations::confirm);
+	void onOrderConfirmed(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, this.inbound::confirmSale, this.reservations::lockStockForSale,
+				this.reservations::confirm);
 	}
 
 }

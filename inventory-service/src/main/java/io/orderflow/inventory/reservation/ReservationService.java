@@ -3,6 +3,7 @@ package io.orderflow.inventory.reservation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +16,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reserves, releases and sells the stock of orders.
  * <p>
- * Locking, always in this order: the order's reservation row first, then the product rows
- * sorted by SKU ({@link Stock#lock}). Every transaction takes its locks in one global
- * order, so concurrent orders for the same SKUs serialize on the product rows and never
- * deadlock, and never oversell. The resulting event goes to {@link StockEvents} in the
- * same transaction, while the reservation row is still locked: an order's outbox rows are
+ * Locking: product rows are always locked sorted by SKU ({@link Stock#lock}), and a
+ * consumer's batch transaction locks every product its commands will touch before the
+ * first of them ({@link #lockStockFor}, {@link #lockStockForRelease},
+ * {@link #lockStockForSale}), then each order's reservation row. Every transaction takes
+ * its product locks in one global order and all at once, so concurrent batches for the
+ * same SKUs serialize on the product rows and never deadlock, and never oversell (an
+ * order's reservation row is only ever wanted by that order's events, which the saga
+ * sends one after the other). The resulting event goes to {@link StockEvents} in the same
+ * transaction, while the reservation row is still locked: an order's outbox rows are
  * numbered in commit order.
  * <p>
  * Each operation is idempotent by its natural key, the order id: a second {@code reserve}
@@ -54,6 +60,41 @@ public class ReservationService {
 		this.metrics = metrics;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * Locks, in SKU order, every product the orders ask for: the first step of a batch
+	 * transaction that reserves them.
+	 * @param orders the orders about to be reserved
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockStockFor(List<ReserveStock> orders) {
+		this.stock.lock(orders.stream().flatMap((order) -> order.lines().stream()).map(RequestedLine::sku).toList());
+	}
+
+	/**
+	 * Locks, in SKU order, every product reserved for the orders: the first step of a
+	 * batch transaction that releases them.
+	 * @param commands the releases about to be applied
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockStockForRelease(List<ReleaseStock> commands) {
+		lockReservedStock(commands.stream().map(ReleaseStock::orderId).toList());
+	}
+
+	/**
+	 * Locks, in SKU order, every product reserved for the orders: the first step of a
+	 * batch transaction that sells them.
+	 * @param commands the sales about to be applied
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockStockForSale(List<ConfirmSale> commands) {
+		lockReservedStock(commands.stream().map(ConfirmSale::orderId).toList());
+	}
+
+	private void lockReservedStock(List<OrderId> orders) {
+		this.stock.lock(
+				this.reservations.skusOf(orders.stream().map(OrderId::value).toList()).stream().map(Sku::new).toList());
 	}
 
 	/**

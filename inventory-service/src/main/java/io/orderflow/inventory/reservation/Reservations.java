@@ -1,5 +1,7 @@
 package io.orderflow.inventory.reservation;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,5 +20,12 @@ interface Reservations extends JpaRepository<Reservation, UUID> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from Reservation r where r.orderId = :orderId")
 	Optional<Reservation> findForUpdate(UUID orderId);
+
+	/**
+	 * The SKUs the orders' reservations hold or asked for (a reservation's lines never
+	 * change).
+	 */
+	@Query(value = "SELECT DISTINCT sku FROM reservation_line WHERE order_id IN :orderIds", nativeQuery = true)
+	List<String> skusOf(Collection<UUID> orderIds);
 
 }

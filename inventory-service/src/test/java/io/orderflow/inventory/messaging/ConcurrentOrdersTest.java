@@ -28,6 +28,7 @@ import io.orderflow.service.OrderId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,9 @@ class ConcurrentOrdersTest extends SagaTestSupport {
 
 	@Autowired
 	ReservationService reservations;
+
+	@Autowired
+	TransactionOperations transactions;
 
 	@Test
 	void fiftyOrdersForTenUnitsOnAllPartitionsReserveExactlyTen() {
@@ -103,6 +107,49 @@ class ConcurrentOrdersTest extends SagaTestSupport {
 		assertThat(outcomes).filteredOn(io.orderflow.inventory.reservation.StockRejected.class::isInstance).hasSize(40);
 		assertThat(this.database.stock(a)).isEqualTo(new StockLevel(0, 10));
 		assertThat(this.database.stock(b)).isEqualTo(new StockLevel(0, 10));
+	}
+
+	/**
+	 * As the consumer pipeline runs them: many orders per transaction, four batches at a
+	 * time, over products listed in every order. Without the batch's first step (lock
+	 * every product of the batch, in SKU order) one batch holding a while waiting for c
+	 * and another holding c while waiting for a deadlock.
+	 */
+	@Test
+	void batchesRacingOnOverlappingProductsNeverDeadlock() throws Exception {
+		List<String> skus = List.of(stocked(1000), stocked(1000), stocked(1000));
+		List<Callable<Integer>> batches = new ArrayList<>();
+		for (int batch = 0; batch < 24; batch++) {
+			List<ReserveStock> orders = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				// each order asks for two of the three products, in varying order
+				int first = (batch + i) % 3;
+				int second = (batch + 2 * i + 1) % 3 == first ? (first + 1) % 3 : (batch + 2 * i + 1) % 3;
+				orders.add(new ReserveStock(new OrderId(UUID.randomUUID()), "racer",
+						List.of(new RequestedLine(new Sku(skus.get(first)), 1),
+								new RequestedLine(new Sku(skus.get(second)), 1))));
+			}
+			batches.add(() -> this.transactions.execute((status) -> {
+				this.reservations.lockStockFor(orders);
+				orders.forEach(this.reservations::reserve);
+				return orders.size();
+			}));
+		}
+
+		int reserved = 0;
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			for (Future<Integer> batch : pool.invokeAll(batches)) {
+				reserved += batch.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(reserved).isEqualTo(24 * 6);
+		int units = skus.stream().mapToInt((sku) -> this.database.stock(sku).reserved()).sum();
+		assertThat(units).as("two units per order").isEqualTo(24 * 6 * 2);
 	}
 
 }

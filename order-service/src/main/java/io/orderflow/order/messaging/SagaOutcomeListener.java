@@ -1,5 +1,7 @@
 package io.orderflow.order.messaging;
 
+import java.util.List;
+
 import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.order.OrderSaga;
 import io.orderflow.schemas.Topics;
@@ -28,23 +30,23 @@ class SagaOutcomeListener {
 	}
 
 	@KafkaListener(id = "order-stock-reserved", idIsGroup = false, topics = Topics.STOCK_RESERVED)
-	void onStockReserved(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.pipeline.process(record, ack, SagaOutcomeMapper::stockReserved, this.transitions::apply);
+	void onStockReserved(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, SagaOutcomeMapper::stockReserved, this.transitions::apply);
 	}
 
 	@KafkaListener(id = "order-stock-rejected", idIsGroup = false, topics = Topics.STOCK_REJECTED)
-	void onStockRejected(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.pipeline.process(record, ack, SagaOutcomeMapper::stockRejected, this.transitions::apply);
+	void onStockRejected(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, SagaOutcomeMapper::stockRejected, this.transitions::apply);
 	}
 
 	@KafkaListener(id = "order-payment-completed", idIsGroup = false, topics = Topics.PAYMENT_COMPLETED)
-	void onPaymentCompleted(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.pipeline.process(record, ack, SagaOutcomeMapper::paymentCompleted, this.transitions::apply);
+	void onPaymentCompleted(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, SagaOutcomeMapper::paymentCompleted, this.transitions::apply);
 	}
 
 	@KafkaListener(id = "order-payment-failed", idIsGroup = false, topics = Topics.PAYMENT_FAILED)
-	void onPaymentFailed(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.pipeline.process(record, ack, SagaOutcomeMapper::paymentFailed, this.transitions::apply);
+	void onPaymentFailed(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, SagaOutcomeMapper::paymentFailed, this.transitions::apply);
 	}
 
 }

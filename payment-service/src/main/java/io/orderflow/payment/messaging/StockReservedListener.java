@@ -1,5 +1,7 @@
 package io.orderflow.payment.messaging;
 
+import java.util.List;
+
 import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.payment.charge.PaymentService;
 import io.orderflow.schemas.Topics;
@@ -31,8 +33,8 @@ class StockReservedListener {
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.STOCK_RESERVED)
-	void on(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-		this.pipeline.process(record, ack, StockReservedMapper::toInbound, this.payments::charge);
+	void on(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, StockReservedMapper::toInbound, this.payments::charge);
 	}
 
 }

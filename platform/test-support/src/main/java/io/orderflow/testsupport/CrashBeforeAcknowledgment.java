@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,8 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * own, whether the event's transaction is committed (a pipeline that acknowledged before
  * its commit is caught here), then it never acknowledges; the record is delivered again
  * from the last committed offset, as a restarted consumer would read it
- * ({@link Acknowledgment#nack}). Install it with
- * {@code @Import(CrashBeforeAcknowledgment.Install.class)}.
+ * ({@link Acknowledgment#nack(int, Duration)}), with the rest of its batch. Install it
+ * with {@code @Import(CrashBeforeAcknowledgment.Install.class)}.
  */
 public class CrashBeforeAcknowledgment extends EventPipeline {
 
@@ -65,15 +66,17 @@ public class CrashBeforeAcknowledgment extends EventPipeline {
 	}
 
 	@Override
-	protected void acknowledge(ConsumerRecord<?, ?> record, Inbound<?> inbound, Acknowledgment ack) {
-		if (!this.armed.remove(inbound.eventId())) {
-			super.acknowledge(record, inbound, ack);
+	protected void acknowledge(List<? extends ConsumerRecord<?, ?>> records, List<? extends Inbound<?>> inbound,
+			Acknowledgment ack) {
+		List<UUID> crashing = inbound.stream().map(Inbound::eventId).filter(this.armed::remove).toList();
+		if (crashing.isEmpty()) {
+			super.acknowledge(records, inbound, ack);
 			return;
 		}
-		this.committedAtCrash.put(inbound.eventId(), committed(inbound.eventId()));
-		// the process is gone: no acknowledgment; the record comes again from the
-		// committed offset
-		ack.nack(Duration.ZERO);
+		crashing.forEach((eventId) -> this.committedAtCrash.put(eventId, committed(eventId)));
+		// the process is gone: no acknowledgment; the batch comes again from the
+		// committed offsets
+		ack.nack(0, Duration.ZERO);
 	}
 
 	/** On a connection of its own, outside any transaction of the pipeline. */

@@ -31,8 +31,10 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -62,7 +64,7 @@ class ConsumerConfiguration {
 		backOff.setMultiplier(properties.multiplier());
 		backOff.setMaxInterval(properties.maxInterval().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
-			publisher.accept(record, ex);
+			publisher.accept(record, recordFailure(ex));
 			meters.ifAvailable((registry) -> registry.counter(DEAD_LETTERS, "topic", record.topic()).increment());
 		}, backOff);
 		classify(handler);
@@ -94,6 +96,24 @@ class ConsumerConfiguration {
 				ArithmeticException.class);
 		handler.addRetryableExceptions(TransientDataAccessException.class, RecoverableDataAccessException.class,
 				DataAccessResourceFailureException.class, CannotCreateTransactionException.class);
+	}
+
+	/**
+	 * What made a record fail: for a record of a batch, the cause the pipeline named it
+	 * with, not the {@link BatchListenerFailedException} that carried it (a dead letter's
+	 * exception headers tell why the record failed).
+	 * @param ex what the error handler received
+	 * @return the record's own failure
+	 */
+	static Exception recordFailure(Exception ex) {
+		Throwable failure = ex;
+		if (failure instanceof ListenerExecutionFailedException && failure.getCause() != null) {
+			failure = failure.getCause();
+		}
+		if (failure instanceof BatchListenerFailedException && failure.getCause() instanceof Exception cause) {
+			return cause;
+		}
+		return ex;
 	}
 
 	/**

@@ -1,9 +1,15 @@
 package io.orderflow.messaging.consumer;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,45 +17,63 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way a service consumes a saga event. A listener maps and delegates:
+ * The one way a service consumes saga events: a batch listener maps and delegates.
  *
  * <pre class="code">
- * &#64;KafkaListener(id = "payment.stock-reserved", idIsGroup = false, topics = Topics.STOCK_RESERVED)
- * void on(ConsumerRecord&lt;String, &#64;Nullable Object&gt; record, Acknowledgment ack) {
- *     this.pipeline.process(record, ack, StockReservedMapper::toInbound, this.payments::charge);
+ * &#64;KafkaListener(id = "payment.stock-reserved", idIsGroup = false, topics = Topics.STOCK_RESERVED, batch = "true")
+ * void on(List&lt;ConsumerRecord&lt;String, &#64;Nullable Object&gt;&gt; records, Acknowledgment ack) {
+ *     this.pipeline.process(records, ack, StockReservedMapper::toInbound, this.payments::charge);
  * }
  * </pre>
  *
- * For each record, in this order:
+ * For each polled batch, in this order:
  * <ol>
- * <li><b>map</b> the value to an {@link Inbound} (event id + domain command). A mapping
+ * <li><b>map</b> every value to an {@link Inbound} (event id + domain command). A mapping
  * is a function of the record alone: when it fails, it fails the same way on every
- * delivery, so any exception it throws becomes a {@link NonRetryableEventException} (dead
- * letter at once);</li>
- * <li>in <b>one database transaction</b>: claim the event id in {@code processed_events}
- * and, when it was not claimed before, hand the command to the domain handler, which
- * applies its effect and appends its events to the outbox in that same transaction. A
- * redelivered event changes nothing; it is logged and counted
+ * delivery, so any exception it throws (and a value that could not be deserialized) makes
+ * the record one that can never succeed ({@link NonRetryableEventException});</li>
+ * <li>in <b>one database transaction</b> for the whole batch: claim every event id in
+ * {@code processed_events} with one statement, then hand the command of each newly
+ * claimed event, in record order, to the domain handler, which applies its effect and
+ * appends its events to the outbox in that same transaction. A redelivered event (also
+ * one that comes twice in the batch) changes nothing; it is logged and counted
  * ({@value #REDELIVERED}{@code {topic}});</li>
- * <li><b>acknowledge</b> only after that transaction committed (the container commits the
- * offset at once). A crash between the commit and the offset commit redelivers the
- * record, which step 2 then recognizes.</li>
+ * <li><b>acknowledge</b> the batch only after that transaction committed (the container
+ * commits the offsets at once). A crash between the commit and the offset commit
+ * redelivers the batch, which step 2 then recognizes.</li>
  * </ol>
- * A failure in step 2 propagates to the container's error handler, which classifies it
- * (see {@code ConsumerConfiguration}): transient failures are retried with backoff,
- * records that can never succeed go to {@code <topic>.dlt}.
+ * <b>A record that fails</b> is isolated and then handled exactly as a single record
+ * would be. When record {@code i} cannot be mapped or its handler throws, the batch
+ * transaction is rolled back as a whole (never a savepoint: a rolled-back savepoint would
+ * leave the handler's half-made changes in a JPA persistence context, to be flushed with
+ * the others), records {@code 0..i-1} are applied again in a transaction of their own,
+ * and then {@link BatchListenerFailedException} names record {@code i}: the container's
+ * error handler commits the offsets before it, retries it (with the records after it,
+ * which were not applied) or dead-letters it, as it classifies the cause (see
+ * {@code ConsumerConfiguration}). A failure that belongs to no record (the database is
+ * down, the commit fails) names the first record: the whole batch is retried. Nothing is
+ * applied twice, nothing after a failed record is applied before it.
  */
 public class EventPipeline {
 
 	/** Records whose event had been applied before (redeliveries), by topic. */
 	public static final String REDELIVERED = "orderflow.events.redelivered";
 
+	/** Records per applied batch (per database transaction), by topic. */
+	public static final String BATCH_SIZE = "orderflow.events.batch.size";
+
 	private static final Logger logger = LoggerFactory.getLogger(EventPipeline.class);
+
+	private static final LogAccessor deserializationLog = new LogAccessor(EventPipeline.class);
 
 	private final ProcessedEvents processedEvents;
 
@@ -61,7 +85,7 @@ public class EventPipeline {
 	 * @param processedEvents the deduplication table
 	 * @param transactionManager the service's transaction manager (the one its domain and
 	 * its outbox use)
-	 * @param meters where redeliveries are counted
+	 * @param meters where redeliveries and batch sizes are counted
 	 */
 	public EventPipeline(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
 			MeterRegistry meters) {
@@ -72,47 +96,158 @@ public class EventPipeline {
 	}
 
 	/**
-	 * Maps, applies exactly once and acknowledges one record.
+	 * Maps, applies exactly once and acknowledges a batch of records of one topic.
 	 * @param <C> the command type
-	 * @param record the record as the container delivered it (value {@code null} for a
-	 * tombstone)
-	 * @param ack the record's acknowledgment
+	 * @param records the records as the container delivered them, in offset order per
+	 * partition (value {@code null} for a tombstone or an undecodable value)
+	 * @param ack the batch's acknowledgment
 	 * @param mapping record value to event id and command; throws when the record breaks
 	 * the contract
-	 * @param handler the domain: applies the command, inside the transaction this
+	 * @param handler the domain: applies one command, inside the transaction this
 	 * pipeline opens
-	 * @throws NonRetryableEventException when the record cannot be mapped
+	 * @throws BatchListenerFailedException naming the first record that failed; the
+	 * records before it are applied and committed
 	 */
-	public <C> void process(ConsumerRecord<?, ?> record, Acknowledgment ack,
+	public <C> void process(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack,
 			Function<@Nullable Object, Inbound<C>> mapping, Consumer<C> handler) {
-		Inbound<C> inbound = map(record, mapping);
-		Boolean applied = this.transactions.execute((status) -> {
-			if (!this.processedEvents.claim(inbound.eventId(), record.topic())) {
-				return false;
-			}
-			handler.accept(inbound.command());
-			return true;
-		});
-		if (!Boolean.TRUE.equals(applied)) {
-			logger.info("Event {} from {} was processed before, redelivery changes nothing", inbound.eventId(),
-					record.topic());
-			redelivered(record.topic()).increment();
-		}
-		acknowledge(record, inbound, ack);
+		process(records, ack, mapping, (commands) -> {
+		}, handler);
 	}
 
 	/**
-	 * Acknowledges a record whose transaction has committed. Tests override this to
-	 * simulate a process that dies right here.
-	 * @param record the record
-	 * @param inbound what it carried
-	 * @param ack its acknowledgment
+	 * Maps, applies exactly once and acknowledges a batch of records of one topic, and
+	 * lets the domain prepare each batch transaction: {@code prepare} receives the
+	 * commands about to be applied, in record order, before the first of them, e.g. to
+	 * lock the rows they will all touch in one fixed order, so that batches running
+	 * concurrently never deadlock on rows they share. A failure in {@code prepare}
+	 * belongs to no record: the whole batch is retried.
+	 * @param <C> the command type
+	 * @param records the records as the container delivered them
+	 * @param ack the batch's acknowledgment
+	 * @param mapping record value to event id and command
+	 * @param prepare the domain: runs first in each batch transaction
+	 * @param handler the domain: applies one command
+	 * @throws BatchListenerFailedException naming the first record that failed; the
+	 * records before it are applied and committed
+	 * @see #process(List, Acknowledgment, Function, Consumer)
 	 */
-	protected void acknowledge(ConsumerRecord<?, ?> record, Inbound<?> inbound, Acknowledgment ack) {
+	public <C> void process(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack,
+			Function<@Nullable Object, Inbound<C>> mapping, Consumer<List<C>> prepare, Consumer<C> handler) {
+		List<Inbound<C>> inbound = new ArrayList<>(records.size());
+		RuntimeException failure = null;
+		for (ConsumerRecord<?, ?> record : records) {
+			try {
+				inbound.add(map(record, mapping));
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+				break;
+			}
+		}
+		int applied = inbound.size();
+		try {
+			apply(records, inbound, prepare, handler);
+		}
+		catch (RecordFailedException ex) {
+			failure = ex.getCause();
+			applied = ex.index;
+			try {
+				// the rolled-back transaction took the records before the failed one
+				// with it: apply them again, on their own
+				apply(records, inbound.subList(0, applied), prepare, handler);
+			}
+			catch (RecordFailedException again) {
+				throw failed(records, again.index, again.getCause());
+			}
+		}
+		if (failure != null) {
+			// the error handler commits the offsets of the records before this one
+			throw failed(records, applied, failure);
+		}
+		acknowledge(records, inbound, ack);
+	}
+
+	/**
+	 * Acknowledges a batch whose transaction has committed, every record of it applied or
+	 * recognized as a redelivery. Tests override this to simulate a process that dies
+	 * right here.
+	 * @param records the records
+	 * @param inbound what they carried, one per record
+	 * @param ack the batch's acknowledgment
+	 */
+	protected void acknowledge(List<? extends ConsumerRecord<?, ?>> records, List<? extends Inbound<?>> inbound,
+			Acknowledgment ack) {
 		ack.acknowledge();
 	}
 
+	/**
+	 * Claims and applies the first {@code inbound.size()} records in one transaction.
+	 * @throws RecordFailedException naming the record that failed, or the first one when
+	 * the failure belongs to no record
+	 */
+	private <C> void apply(List<? extends ConsumerRecord<?, ?>> records, List<Inbound<C>> inbound,
+			Consumer<List<C>> prepare, Consumer<C> handler) {
+		if (inbound.isEmpty()) {
+			return;
+		}
+		String topic = records.get(0).topic();
+		List<Integer> redeliveries = new ArrayList<>();
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				redeliveries.clear();
+				Set<UUID> claimed = new HashSet<>(
+						this.processedEvents.claim(inbound.stream().map(Inbound::eventId).toList(), topic));
+				List<Integer> fresh = new ArrayList<>(claimed.size());
+				for (int i = 0; i < inbound.size(); i++) {
+					if (claimed.remove(inbound.get(i).eventId())) {
+						fresh.add(i);
+					}
+					else {
+						redeliveries.add(i);
+					}
+				}
+				if (fresh.isEmpty()) {
+					return;
+				}
+				prepare.accept(fresh.stream().map((i) -> inbound.get(i).command()).toList());
+				for (int i : fresh) {
+					try {
+						handler.accept(inbound.get(i).command());
+					}
+					catch (RuntimeException ex) {
+						throw new RecordFailedException(i, ex);
+					}
+				}
+			});
+		}
+		catch (RecordFailedException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new RecordFailedException(0, ex);
+		}
+		batchSize(topic).record(inbound.size());
+		for (int i : redeliveries) {
+			logger.info("Event {} from {} was processed before, redelivery changes nothing", inbound.get(i).eventId(),
+					topic);
+			redelivered(topic).increment();
+		}
+	}
+
+	private static BatchListenerFailedException failed(List<? extends ConsumerRecord<?, ?>> records, int index,
+			Throwable cause) {
+		ConsumerRecord<?, ?> record = records.get(index);
+		return new BatchListenerFailedException(
+				record.topic() + "-" + record.partition() + "@" + record.offset() + " failed: " + cause.getMessage(),
+				cause, index);
+	}
+
 	private static <C> Inbound<C> map(ConsumerRecord<?, ?> record, Function<@Nullable Object, Inbound<C>> mapping) {
+		DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, deserializationLog);
+		if (undecodable != null) {
+			throw undecodable;
+		}
 		try {
 			return mapping.apply(record.value());
 		}
@@ -130,6 +265,30 @@ public class EventPipeline {
 			.description("Records whose event had been applied before; they changed nothing")
 			.tag("topic", topic)
 			.register(this.meters);
+	}
+
+	private DistributionSummary batchSize(String topic) {
+		return DistributionSummary.builder(BATCH_SIZE)
+			.description("Records applied (or recognized as redeliveries) per database transaction")
+			.tag("topic", topic)
+			.register(this.meters);
+	}
+
+	/** Record {@code index} of the batch failed; the transaction rolled back. */
+	private static final class RecordFailedException extends RuntimeException {
+
+		private final int index;
+
+		RecordFailedException(int index, RuntimeException cause) {
+			super(cause.getMessage(), cause, false, false);
+			this.index = index;
+		}
+
+		@Override
+		public synchronized RuntimeException getCause() {
+			return (RuntimeException) super.getCause();
+		}
+
 	}
 
 }

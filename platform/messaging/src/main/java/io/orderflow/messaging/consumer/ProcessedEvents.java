@@ -1,5 +1,6 @@
 package io.orderflow.messaging.consumer;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,8 +8,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Consumer idempotency by event id: {@link EventPipeline} claims each event in the same
- * transaction as its effect; a redelivered event finds its id taken and changes nothing.
+ * Consumer idempotency by event id: {@link EventPipeline} claims the events of a batch in
+ * the same transaction as their effects; a redelivered event finds its id taken and
+ * changes nothing.
  */
 public class ProcessedEvents {
 
@@ -19,20 +21,27 @@ public class ProcessedEvents {
 	}
 
 	/**
-	 * Records an event as processed; must run inside the transaction that applies the
-	 * event's effect.
-	 * @param eventId the event id
-	 * @param topic the topic it came from (for operators)
-	 * @return {@code true} when the event is new and its effect must be applied,
-	 * {@code false} for a redelivery
+	 * Records events as processed, in one statement; must run inside the transaction that
+	 * applies their effects.
+	 * @param eventIds the event ids (one may occur more than once)
+	 * @param topic the topic they came from (for operators)
+	 * @return the ids that were new, once each: their effects must be applied; the others
+	 * are redeliveries
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean claim(UUID eventId, String topic) {
-		return this.jdbc
-			.sql("INSERT INTO processed_events (event_id, topic) VALUES (:eventId, :topic) ON CONFLICT DO NOTHING")
-			.param("eventId", eventId)
+	public List<UUID> claim(List<UUID> eventIds, String topic) {
+		if (eventIds.isEmpty()) {
+			return List.of();
+		}
+		// one array parameter: one statement text (one prepared statement) for any batch
+		// size; ON CONFLICT DO NOTHING also skips an id repeated within the batch
+		return this.jdbc.sql(
+				"INSERT INTO processed_events (event_id, topic) SELECT id, :topic FROM unnest(CAST(:ids AS uuid[])) AS t(id)"
+						+ " ON CONFLICT DO NOTHING RETURNING event_id")
+			.param("ids", eventIds.stream().map(UUID::toString).toArray(String[]::new))
 			.param("topic", topic)
-			.update() == 1;
+			.query(UUID.class)
+			.list();
 	}
 
 }

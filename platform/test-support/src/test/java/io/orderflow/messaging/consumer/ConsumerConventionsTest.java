@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.messaging.deadletter.DeadLetter;
 import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
@@ -29,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.Acknowledgment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,18 +45,19 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = ConsumerConventionsTest.App.class,
 		properties = { "spring.kafka.consumer.enable-auto-commit=false",
-				"spring.kafka.listener.ack-mode=manual_immediate", "spring.flyway.locations=classpath:db/messaging",
+				"spring.kafka.listener.ack-mode=manual_immediate",
+				"spring.flyway.locations=classpath:db/messaging,classpath:db/conventions",
 				"orderflow.consumer.initial-interval=50ms", "orderflow.consumer.max-retries=3" })
 @RealInfrastructure
 class ConsumerConventionsTest {
-
-	static final Map<UUID, AtomicInteger> APPLIED = new ConcurrentHashMap<>();
 
 	static final Map<UUID, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
 	static final Set<String> POISONED_CUSTOMERS = ConcurrentHashMap.newKeySet();
 
 	static final AtomicInteger FLAKY_FAILURES_LEFT = new AtomicInteger(2);
+
+	static final Set<String> FAIL_ONCE = ConcurrentHashMap.newKeySet();
 
 	@Autowired
 	DeadLetters deadLetters;
@@ -66,6 +70,9 @@ class ConsumerConventionsTest {
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void appliesOnceRetriesTransientFailuresDeadLettersPoisonAndReplaysAfterFix() throws Exception {
@@ -92,11 +99,13 @@ class ConsumerConventionsTest {
 			producer.send(Topics.ORDER_PLACED, key, last);
 		}
 
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(APPLIED).containsKey(last.getEventId()));
-		assertThat(APPLIED).containsOnlyKeys(first.getEventId(), flaky.getEventId(), last.getEventId());
-		assertThat(APPLIED.values()).allSatisfy((count) -> assertThat(count).hasValue(1));
-		assertThat(FLAKY_FAILURES_LEFT).hasValue(0);
-		assertThat(ATTEMPTS.get(flaky.getEventId())).as("retried until it succeeded").hasValue(3);
+		await().atMost(Duration.ofSeconds(60)).until(() -> applied().contains(last.getEventId()));
+		List<UUID> sent = List.of(first.getEventId(), flaky.getEventId(), poison.getEventId(), refused.getEventId(),
+				last.getEventId());
+		assertThat(applied()).filteredOn(sent::contains)
+			.as("committed effects, once each, in record order")
+			.containsExactly(first.getEventId(), flaky.getEventId(), last.getEventId());
+		assertThat(FLAKY_FAILURES_LEFT).as("retried until it succeeded").hasValue(0);
 		assertThat(ATTEMPTS.get(poison.getEventId())).as("never retried").hasValue(1);
 		assertThat(ATTEMPTS.get(refused.getEventId())).as("never retried").hasValue(1);
 
@@ -112,16 +121,63 @@ class ConsumerConventionsTest {
 
 		POISONED_CUSTOMERS.clear(); // the cause is fixed
 		assertThat(this.deadLetters.replay(Topics.ORDER_PLACED)).isEqualTo(4);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(APPLIED).containsKey(poison.getEventId()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied().contains(poison.getEventId()));
 		// the refused command and the two undecodable records fail again and come back
 		// as new dead letters
 		await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(key), (list) -> list.size() == 7);
 		assertThat(deadLetters(key)).filteredOn(DeadLetter::replayed).hasSize(4);
 
 		assertThat(this.deadLetters.replay(Topics.ORDER_PLACED)).as("only the new dead letters").isEqualTo(3);
-		assertThat(APPLIED.get(poison.getEventId())).hasValue(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM processed_events").query(Long.class).single()).isEqualTo(4);
+		assertThat(applied()).filteredOn(sent::contains)
+			.containsExactly(first.getEventId(), flaky.getEventId(), last.getEventId(), poison.getEventId());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id IN (?, ?, ?, ?, ?)")
+			.params(first.getEventId(), flaky.getEventId(), poison.getEventId(), refused.getEventId(),
+					last.getEventId())
+			.query(Long.class)
+			.single()).isEqualTo(4);
+	}
+
+	/**
+	 * One poll, one transaction: when record i of a batch fails, the transaction rolls
+	 * back, records 0..i-1 are applied again on their own and committed once, record i is
+	 * retried, and the records after it are applied after it.
+	 */
+	@Test
+	void aRecordFailingMidBatchIsIsolatedAndNothingIsAppliedTwice() throws Exception {
+		List<OrderPlaced> batch = List.of(orderPlaced("a"), orderPlaced("b"), orderPlaced("fails-once"),
+				orderPlaced("d"), orderPlaced("e"));
+		FAIL_ONCE.add("fails-once");
+		String key = batch.get(0).getOrderId().toString();
+		ListenerAssignments.await(this.listeners);
+		double redeliveredBefore = redelivered();
+		MessageListenerContainer container = this.listeners.getListenerContainer(Listener.ID);
+		// paused while the records are written: the next poll returns all of them
+		container.pause();
+		await().atMost(Duration.ofSeconds(10)).until(container::isPauseRequested);
+		try (TestProducer producer = new TestProducer(this.registry)) {
+			batch.forEach((event) -> producer.send(Topics.ORDER_PLACED, key, event));
+		}
+		container.resume();
+
+		List<UUID> ids = batch.stream().map(OrderPlaced::getEventId).toList();
+		await().atMost(Duration.ofSeconds(60)).until(() -> applied().containsAll(ids));
+		assertThat(applied()).filteredOn(ids::contains).as("each once, in record order").containsExactlyElementsOf(ids);
+		assertThat(FAIL_ONCE).isEmpty();
+		assertThat(ATTEMPTS.get(ids.get(0))).as("applied in the batch that rolled back, then on its own").hasValue(2);
+		assertThat(ATTEMPTS.get(ids.get(1))).hasValue(2);
+		assertThat(ATTEMPTS.get(ids.get(2))).as("failed, then retried").hasValue(2);
+		assertThat(ATTEMPTS.get(ids.get(3))).as("never applied before the failed record").hasValue(1);
+		assertThat(ATTEMPTS.get(ids.get(4))).hasValue(1);
+		assertThat(redelivered()).as("the offsets before the failed record were committed")
+			.isEqualTo(redeliveredBefore);
+	}
+
+	private List<UUID> applied() {
+		return this.jdbc.sql("SELECT event_id FROM applied_events ORDER BY seq").query(UUID.class).list();
+	}
+
+	private double redelivered() {
+		return this.meters.counter(EventPipeline.REDELIVERED, "topic", Topics.ORDER_PLACED).count();
 	}
 
 	private List<DeadLetter> deadLetters(String key) {
@@ -138,8 +194,13 @@ class ConsumerConventionsTest {
 	static class App {
 
 		@Bean
-		Handler handler() {
-			return new Handler();
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		Handler handler(JdbcClient jdbc) {
+			return new Handler(jdbc);
 		}
 
 		@Bean
@@ -157,9 +218,11 @@ class ConsumerConventionsTest {
 	 */
 	record Listener(EventPipeline pipeline, Handler handler) {
 
-		@KafkaListener(topics = Topics.ORDER_PLACED)
-		void on(ConsumerRecord<String, @Nullable Object> record, Acknowledgment ack) {
-			this.pipeline.process(record, ack, (value) -> {
+		static final String ID = "conventions";
+
+		@KafkaListener(id = ID, idIsGroup = false, topics = Topics.ORDER_PLACED)
+		void on(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+			this.pipeline.process(records, ack, (value) -> {
 				OrderPlaced event = Inbound.expect(OrderPlaced.class, value);
 				return new Inbound<>(event.getEventId(), event);
 			}, this.handler::apply);
@@ -167,8 +230,13 @@ class ConsumerConventionsTest {
 
 	}
 
-	/** The domain: runs inside the pipeline's transaction. */
-	static class Handler {
+	/**
+	 * The domain: runs inside the pipeline's transaction; its effect is a row, committed
+	 * or rolled back with that transaction.
+	 *
+	 * @param jdbc where the effect goes
+	 */
+	record Handler(JdbcClient jdbc) {
 
 		public void apply(OrderPlaced event) {
 			ATTEMPTS.computeIfAbsent(event.getEventId(), (id) -> new AtomicInteger()).incrementAndGet();
@@ -182,7 +250,10 @@ class ConsumerConventionsTest {
 					&& FLAKY_FAILURES_LEFT.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
 				throw new IllegalStateException("transient failure");
 			}
-			APPLIED.computeIfAbsent(event.getEventId(), (id) -> new AtomicInteger()).incrementAndGet();
+			if (FAIL_ONCE.remove(event.getCustomerId())) {
+				throw new IllegalStateException("transient failure");
+			}
+			this.jdbc.sql("INSERT INTO applied_events (event_id) VALUES (?)").param(event.getEventId()).update();
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.orderflow.messaging.outbox;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.UUID;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -103,19 +104,26 @@ class OutboxWriterTest {
 	}
 
 	@Test
-	void anEventIdIsClaimedOnce() {
-		UUID eventId = UUID.randomUUID();
+	void anEventIdIsClaimedOnceAlsoWithinOneBatch() {
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
 
-		assertThat(this.processedEvents.claim(eventId, Topics.STOCK_RESERVED)).isTrue();
-		assertThat(this.processedEvents.claim(eventId, Topics.STOCK_RESERVED)).as("a redelivery").isFalse();
-		assertThat(this.processedEvents.claim(UUID.randomUUID(), Topics.STOCK_RESERVED)).isTrue();
+		assertThat(this.processedEvents.claim(List.of(first), Topics.STOCK_RESERVED)).containsExactly(first);
+		assertThat(this.processedEvents.claim(List.of(first, second, second), Topics.STOCK_RESERVED))
+			.as("a redelivery, and one id twice in a batch")
+			.containsExactly(second);
+		assertThat(this.processedEvents.claim(List.of(), Topics.STOCK_RESERVED)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id IN (?, ?)")
+			.params(first, second)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	void claimingNeedsTheEffectsTransaction() {
 		assertThatExceptionOfType(IllegalTransactionStateException.class)
-			.isThrownBy(() -> this.processedEvents.claim(UUID.randomUUID(), Topics.STOCK_RESERVED));
+			.isThrownBy(() -> this.processedEvents.claim(List.of(UUID.randomUUID()), Topics.STOCK_RESERVED));
 	}
 
 	private static SchemaRegistryProperties registry() {
