@@ -6,8 +6,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,12 +21,25 @@ import org.springframework.stereotype.Service;
  * it reads the order, so a change that commits in between is seen either by the read or
  * by the signal. Signals and timeouts are handled on the application's task executor,
  * which reads the order again; no thread is held while an order does not change.
+ * <p>
+ * At most {@code orderflow.orders.max-waiting-requests} requests wait at a time (default
+ * {@value #DEFAULT_MAX_WAITING}); beyond that a wait is refused at once
+ * ({@link TooManyWaitingRequestsException}: 503 with {@code Retry-After}), so that a
+ * backlog of orders turns long-polls into polls once a second instead of exhausting the
+ * heap.
  */
 @Service
 public class OrderWatch {
 
 	/** The longest wait a request may ask for. */
 	public static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+	/** Requests that may wait at a time, unless configured otherwise. */
+	public static final int DEFAULT_MAX_WAITING = 1000;
+
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	private final int maxWaiting;
 
 	private final OrderService orders;
 
@@ -35,8 +50,10 @@ public class OrderWatch {
 	private final JdbcClient jdbc;
 
 	OrderWatch(OrderService orders, OrderChangeFeed feed, @Qualifier("applicationTaskExecutor") Executor executor,
-			JdbcClient jdbc) {
+			JdbcClient jdbc,
+			@Value("${orderflow.orders.max-waiting-requests:" + DEFAULT_MAX_WAITING + "}") int maxWaiting) {
 		this.orders = orders;
+		this.maxWaiting = maxWaiting;
 		this.feed = feed;
 		this.executor = executor;
 		this.jdbc = jdbc;
@@ -50,12 +67,26 @@ public class OrderWatch {
 	 * @return completed with the order as soon as its version differs from the known one
 	 * or its status is terminal (at once when it already does or is), else after
 	 * {@code wait} with the order as it stands; empty when there is no such order
+	 * @throws TooManyWaitingRequestsException when as many requests as allowed wait
+	 * already
 	 */
 	public CompletableFuture<Optional<OrderView>> awaitChange(OrderId id, OptionalLong knownVersion, Duration wait) {
 		if (wait.isNegative() || wait.compareTo(LONGEST_WAIT) > 0) {
 			throw new IllegalArgumentException("wait must be between 0 and " + LONGEST_WAIT + ": " + wait);
 		}
-		return await(id, knownVersion, System.nanoTime() + wait.toNanos());
+		if (this.waiting.incrementAndGet() > this.maxWaiting) {
+			this.waiting.decrementAndGet();
+			throw new TooManyWaitingRequestsException(this.maxWaiting);
+		}
+		CompletableFuture<Optional<OrderView>> change;
+		try {
+			change = await(id, knownVersion, System.nanoTime() + wait.toNanos());
+		}
+		catch (RuntimeException ex) {
+			this.waiting.decrementAndGet();
+			throw ex;
+		}
+		return change.whenComplete((order, ex) -> this.waiting.decrementAndGet());
 	}
 
 	private CompletableFuture<Optional<OrderView>> await(OrderId id, OptionalLong known, long deadline) {

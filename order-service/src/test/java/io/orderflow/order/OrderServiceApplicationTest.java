@@ -27,7 +27,7 @@ class OrderServiceApplicationTest extends AbstractServiceApplicationTest {
 			@Value("${spring.kafka.consumer.group-id}") String group) {
 		// one group per service (order-service in application.yml, one per test class
 		// here): the lag dashboards, the alerts and the KEDA autoscaler look for it
-		assertThat(listeners.getListenerContainers()).hasSize(4)
+		assertThat(listeners.getListenerContainers()).hasSize(1)
 			.allSatisfy((container) -> assertThat(container.getGroupId()).isEqualTo(group));
 	}
 

@@ -5,6 +5,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+import io.orderflow.messaging.consumer.JpaRecordBoundary;
 import io.orderflow.testsupport.RealInfrastructure;
 import io.orderflow.testsupport.RowLocks;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,21 @@ class OrdersTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Test
+	void betweenTheRecordsOfABatchThePersistenceContextIsWrittenAndForgotten(@Autowired EntityManager entityManager,
+			@Autowired EntityManagerFactory entityManagerFactory) {
+		Order placed = Order.place(anOrder().customerId("batch").line("SKU-1", 1).build(), NOW);
+		this.orders.save(placed);
+		assertThat(entityManager.contains(placed)).isTrue();
+
+		new JpaRecordBoundary(entityManagerFactory).afterRecord();
+
+		assertThat(entityManager.contains(placed)).as("forgotten: the next record's flush does not check it").isFalse();
+		assertThat(entityManager.createNativeQuery("SELECT count(*) FROM orders WHERE id = ?1", Long.class)
+			.setParameter(1, placed.id().value())
+			.getSingleResult()).as("written in the batch transaction").isEqualTo(1L);
+	}
 
 	@Test
 	void anOrderRoundTripsWithItsLinesAndTimeline() {

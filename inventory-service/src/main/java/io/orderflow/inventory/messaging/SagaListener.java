@@ -3,7 +3,9 @@ package io.orderflow.inventory.messaging;
 import java.util.List;
 
 import io.orderflow.inventory.reservation.ReservationService;
+import io.orderflow.inventory.reservation.StockCommand;
 import io.orderflow.messaging.consumer.EventPipeline;
+import io.orderflow.messaging.consumer.TopicMappings;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -21,41 +23,27 @@ import org.springframework.stereotype.Component;
 @Component
 class SagaListener {
 
-	/** Listener (container) ids, e.g. for health details and tests. */
-	static final String ORDER_PLACED = "inventory.order-placed";
-
-	static final String PAYMENT_FAILED = "inventory.payment-failed";
-
-	static final String ORDER_CONFIRMED = "inventory.order-confirmed";
+	/** Listener container id (not the consumer group, which comes from configuration). */
+	static final String ID = "inventory-saga";
 
 	private final EventPipeline pipeline;
 
-	private final InboundMapper inbound;
+	private final TopicMappings<StockCommand> mappings;
 
 	private final ReservationService reservations;
 
 	SagaListener(EventPipeline pipeline, InboundMapper inbound, ReservationService reservations) {
 		this.pipeline = pipeline;
-		this.inbound = inbound;
+		this.mappings = TopicMappings.<StockCommand>of(Topics.ORDER_PLACED, inbound::reserveStock)
+			.and(Topics.PAYMENT_FAILED, inbound::releaseStock)
+			.and(Topics.ORDER_CONFIRMED, inbound::confirmSale);
 		this.reservations = reservations;
 	}
 
-	@KafkaListener(id = ORDER_PLACED, idIsGroup = false, topics = Topics.ORDER_PLACED)
-	void onOrderPlaced(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
-		this.pipeline.process(records, ack, this.inbound::reserveStock, this.reservations::lockStockFor,
-				this.reservations::reserve);
-	}
-
-	@KafkaListener(id = PAYMENT_FAILED, idIsGroup = false, topics = Topics.PAYMENT_FAILED)
-	void onPaymentFailed(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
-		this.pipeline.process(records, ack, this.inbound::releaseStock, this.reservations::lockStockForRelease,
-				this.reservations::release);
-	}
-
-	@KafkaListener(id = ORDER_CONFIRMED, idIsGroup = false, topics = Topics.ORDER_CONFIRMED)
-	void onOrderConfirmed(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
-		this.pipeline.process(records, ack, this.inbound::confirmSale, this.reservations::lockStockForSale,
-				this.reservations::confirm);
+	@KafkaListener(id = ID, idIsGroup = false,
+			topics = { Topics.ORDER_PLACED, Topics.PAYMENT_FAILED, Topics.ORDER_CONFIRMED })
+	void on(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, this.mappings, this.reservations::lockStockFor, this.reservations::apply);
 	}
 
 }

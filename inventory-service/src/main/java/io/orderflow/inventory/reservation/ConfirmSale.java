@@ -9,7 +9,7 @@ import io.orderflow.service.OrderId;
  *
  * @param orderId the order
  */
-public record ConfirmSale(OrderId orderId) {
+public record ConfirmSale(OrderId orderId) implements StockCommand {
 
 	public ConfirmSale {
 		Objects.requireNonNull(orderId, "orderId");

@@ -9,7 +9,7 @@ import io.orderflow.service.OrderId;
  *
  * @param orderId the order
  */
-public record ReleaseStock(OrderId orderId) {
+public record ReleaseStock(OrderId orderId) implements StockCommand {
 
 	public ReleaseStock {
 		Objects.requireNonNull(orderId, "orderId");

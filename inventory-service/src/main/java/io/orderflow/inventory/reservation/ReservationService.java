@@ -3,10 +3,14 @@ package io.orderflow.inventory.reservation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import io.orderflow.inventory.product.Product;
 import io.orderflow.inventory.product.Sku;
@@ -24,14 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * Locking: product rows are always locked sorted by SKU ({@link Stock#lock}), and a
  * consumer's batch transaction locks every product its commands will touch before the
- * first of them ({@link #lockStockFor}, {@link #lockStockForRelease},
- * {@link #lockStockForSale}), then each order's reservation row. Every transaction takes
- * its product locks in one global order and all at once, so concurrent batches for the
- * same SKUs serialize on the product rows and never deadlock, and never oversell (an
- * order's reservation row is only ever wanted by that order's events, which the saga
- * sends one after the other). The resulting event goes to {@link StockEvents} in the same
- * transaction, while the reservation row is still locked: an order's outbox rows are
- * numbered in commit order.
+ * first of them ({@link #lockStockFor}), then each order's reservation row. Every
+ * transaction takes its product locks in one global order and all at once, so concurrent
+ * batches for the same SKUs serialize on the product rows and never deadlock, and never
+ * oversell (an order's reservation row is only ever wanted by that order's events, which
+ * the saga sends one after the other). The resulting event goes to {@link StockEvents} in
+ * the same transaction, while the reservation row is still locked: an order's outbox rows
+ * are numbered in commit order.
  * <p>
  * Each operation is idempotent by its natural key, the order id: a second {@code reserve}
  * of an order, a {@code release} or {@code confirm} of a reservation that is not
@@ -63,38 +66,47 @@ public class ReservationService {
 	}
 
 	/**
-	 * Locks, in SKU order, every product the orders ask for: the first step of a batch
-	 * transaction that reserves them.
-	 * @param orders the orders about to be reserved
+	 * Locks, in SKU order and in one statement, every product the commands will touch
+	 * (the lines a reservation asks for, the lines reserved for a release or a sale): the
+	 * first step of a consumer's batch transaction.
+	 * @param commands the commands about to be applied
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void lockStockFor(List<ReserveStock> orders) {
-		this.stock.lock(orders.stream().flatMap((order) -> order.lines().stream()).map(RequestedLine::sku).toList());
+	public void lockStockFor(List<? extends StockCommand> commands) {
+		Set<Sku> skus = new HashSet<>();
+		List<UUID> reserved = new ArrayList<>();
+		for (StockCommand command : commands) {
+			if (command instanceof ReserveStock order) {
+				order.lines().forEach((line) -> skus.add(line.sku()));
+			}
+			else {
+				reserved.add(command.orderId().value());
+			}
+		}
+		if (!reserved.isEmpty()) {
+			this.reservations.skusOf(reserved).forEach((sku) -> skus.add(new Sku(sku)));
+		}
+		this.stock.lock(skus);
 	}
 
 	/**
-	 * Locks, in SKU order, every product reserved for the orders: the first step of a
-	 * batch transaction that releases them.
-	 * @param commands the releases about to be applied
+	 * Applies a command of the saga.
+	 * @param command what the saga asks for
+	 * @see #reserve(ReserveStock)
+	 * @see #release(ReleaseStock)
+	 * @see #confirm(ConfirmSale)
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void lockStockForRelease(List<ReleaseStock> commands) {
-		lockReservedStock(commands.stream().map(ReleaseStock::orderId).toList());
-	}
-
-	/**
-	 * Locks, in SKU order, every product reserved for the orders: the first step of a
-	 * batch transaction that sells them.
-	 * @param commands the sales about to be applied
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void lockStockForSale(List<ConfirmSale> commands) {
-		lockReservedStock(commands.stream().map(ConfirmSale::orderId).toList());
-	}
-
-	private void lockReservedStock(List<OrderId> orders) {
-		this.stock.lock(
-				this.reservations.skusOf(orders.stream().map(OrderId::value).toList()).stream().map(Sku::new).toList());
+	@Transactional
+	public void apply(StockCommand command) {
+		if (command instanceof ReserveStock order) {
+			reserve(order);
+		}
+		else if (command instanceof ReleaseStock release) {
+			release(release);
+		}
+		else if (command instanceof ConfirmSale sale) {
+			confirm(sale);
+		}
 	}
 
 	/**

@@ -12,7 +12,7 @@ import io.orderflow.service.OrderId;
  * @param customerId who ordered, not blank
  * @param lines what to reserve, not empty; a SKU may occur on several lines
  */
-public record ReserveStock(OrderId orderId, String customerId, List<RequestedLine> lines) {
+public record ReserveStock(OrderId orderId, String customerId, List<RequestedLine> lines) implements StockCommand {
 
 	public ReserveStock {
 		Objects.requireNonNull(orderId, "orderId");

@@ -3,7 +3,9 @@ package io.orderflow.order.messaging;
 import java.util.List;
 
 import io.orderflow.messaging.consumer.EventPipeline;
+import io.orderflow.messaging.consumer.TopicMappings;
 import io.orderflow.order.OrderSaga;
+import io.orderflow.order.SagaOutcome;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -13,12 +15,22 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the outcomes of inventory and payment. Each listener names its mapping; the
- * {@link EventPipeline} deduplicates, applies the outcome to the order in one transaction
- * and acknowledges after commit.
+ * Consumes the outcomes of inventory and payment: one listener for the four topics, so
+ * that one poll (one batch, one transaction) takes whatever arrived on any of them. Each
+ * topic names its mapping; the {@link EventPipeline} deduplicates, applies the outcomes
+ * to their orders in one transaction and acknowledges after commit.
  */
 @Component
 class SagaOutcomeListener {
+
+	/** Listener container id (not the consumer group, which comes from configuration). */
+	static final String ID = "order-saga-outcomes";
+
+	private static final TopicMappings<SagaOutcome> MAPPINGS = TopicMappings
+		.of(Topics.STOCK_RESERVED, SagaOutcomeMapper::stockReserved)
+		.and(Topics.STOCK_REJECTED, SagaOutcomeMapper::stockRejected)
+		.and(Topics.PAYMENT_COMPLETED, SagaOutcomeMapper::paymentCompleted)
+		.and(Topics.PAYMENT_FAILED, SagaOutcomeMapper::paymentFailed);
 
 	private final EventPipeline pipeline;
 
@@ -29,24 +41,10 @@ class SagaOutcomeListener {
 		this.transitions = transitions;
 	}
 
-	@KafkaListener(id = "order-stock-reserved", idIsGroup = false, topics = Topics.STOCK_RESERVED)
-	void onStockReserved(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
-		this.pipeline.process(records, ack, SagaOutcomeMapper::stockReserved, this.transitions::apply);
-	}
-
-	@KafkaListener(id = "order-stock-rejected", idIsGroup = false, topics = Topics.STOCK_REJECTED)
-	void onStockRejected(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
-		this.pipeline.process(records, ack, SagaOutcomeMapper::stockRejected, this.transitions::apply);
-	}
-
-	@KafkaListener(id = "order-payment-completed", idIsGroup = false, topics = Topics.PAYMENT_COMPLETED)
-	void onPaymentCompleted(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
-		this.pipeline.process(records, ack, SagaOutcomeMapper::paymentCompleted, this.transitions::apply);
-	}
-
-	@KafkaListener(id = "order-payment-failed", idIsGroup = false, topics = Topics.PAYMENT_FAILED)
-	void onPaymentFailed(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
-		this.pipeline.process(records, ack, SagaOutcomeMapper::paymentFailed, this.transitions::apply);
+	@KafkaListener(id = ID, idIsGroup = false,
+			topics = { Topics.STOCK_RESERVED, Topics.STOCK_REJECTED, Topics.PAYMENT_COMPLETED, Topics.PAYMENT_FAILED })
+	void on(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
+		this.pipeline.process(records, ack, MAPPINGS, this.transitions::apply);
 	}
 
 }

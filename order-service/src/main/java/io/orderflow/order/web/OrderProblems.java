@@ -5,6 +5,7 @@ import java.util.List;
 import io.orderflow.order.DuplicateSkuException;
 import io.orderflow.order.IdempotencyKeyReusedException;
 import io.orderflow.order.OrderEventsUnavailableException;
+import io.orderflow.order.TooManyWaitingRequestsException;
 import io.orderflow.web.DependencyUnavailableException;
 import io.orderflow.web.InvalidField;
 import io.orderflow.web.Problems;
@@ -56,6 +57,12 @@ class OrderProblems {
 	@ExceptionHandler
 	ErrorResponse eventsUnavailable(OrderEventsUnavailableException ex) {
 		logger.warn("Order refused, its events cannot be stored: {}", String.valueOf(ex.getCause()));
+		return new DependencyUnavailableException(ex);
+	}
+
+	@ExceptionHandler
+	ErrorResponse tooManyWaiting(TooManyWaitingRequestsException ex) {
+		logger.debug("Wait refused: {}", ex.getMessage());
 		return new DependencyUnavailableException(ex);
 	}
 

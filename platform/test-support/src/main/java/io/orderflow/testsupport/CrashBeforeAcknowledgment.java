@@ -18,8 +18,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.ProcessedEvents;
+import io.orderflow.messaging.consumer.RecordBoundary;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.support.Acknowledgment;
@@ -43,8 +45,8 @@ public class CrashBeforeAcknowledgment extends EventPipeline {
 	private final Map<UUID, Boolean> committedAtCrash = new ConcurrentHashMap<>();
 
 	CrashBeforeAcknowledgment(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
-			MeterRegistry meters, DataSource dataSource) {
-		super(processedEvents, transactionManager, meters);
+			MeterRegistry meters, RecordBoundary recordBoundary, DataSource dataSource) {
+		super(processedEvents, transactionManager, meters, recordBoundary);
 		this.dataSource = dataSource;
 	}
 
@@ -100,8 +102,10 @@ public class CrashBeforeAcknowledgment extends EventPipeline {
 
 		@Bean
 		CrashBeforeAcknowledgment crashBeforeAcknowledgment(ProcessedEvents processedEvents,
-				PlatformTransactionManager transactionManager, MeterRegistry meters, DataSource dataSource) {
-			return new CrashBeforeAcknowledgment(processedEvents, transactionManager, meters, dataSource);
+				PlatformTransactionManager transactionManager, MeterRegistry meters,
+				ObjectProvider<RecordBoundary> recordBoundary, DataSource dataSource) {
+			return new CrashBeforeAcknowledgment(processedEvents, transactionManager, meters,
+					recordBoundary.getIfAvailable(() -> RecordBoundary.NONE), dataSource);
 		}
 
 	}

@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.messaging.consumer.ConsumerProperties;
 import io.orderflow.messaging.consumer.EventPipeline;
+import io.orderflow.messaging.consumer.JpaRecordBoundary;
 import io.orderflow.messaging.consumer.ListenerContainersHealthIndicator;
 import io.orderflow.messaging.consumer.ProcessedEvents;
+import io.orderflow.messaging.consumer.RecordBoundary;
 import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.messaging.metrics.LegacyTopicMetricsFilter;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -25,6 +27,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -59,7 +63,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * </ul>
  */
 @AutoConfiguration(
-		after = { DataSourceAutoConfiguration.class, JdbcClientAutoConfiguration.class, KafkaAutoConfiguration.class })
+		after = { DataSourceAutoConfiguration.class, JdbcClientAutoConfiguration.class, KafkaAutoConfiguration.class },
+		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @EnableConfigurationProperties({ SchemaRegistryProperties.class, ConsumerProperties.class })
 @Import(ConsumerConfiguration.class)
 public class MessagingAutoConfiguration {
@@ -129,9 +134,28 @@ public class MessagingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		EventPipeline eventPipeline(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
-				ObjectProvider<MeterRegistry> meters) {
+				ObjectProvider<MeterRegistry> meters, ObjectProvider<RecordBoundary> recordBoundary) {
 			return new EventPipeline(processedEvents, transactionManager,
-					meters.getIfAvailable(SimpleMeterRegistry::new));
+					meters.getIfAvailable(SimpleMeterRegistry::new),
+					recordBoundary.getIfAvailable(() -> RecordBoundary.NONE));
+		}
+
+	}
+
+	/**
+	 * With JPA, the consumer pipeline flushes and clears the transaction's persistence
+	 * context after each record of a batch: the dirty check of a record's flush sees that
+	 * record's entities only, not every entity the batch loaded so far.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "jakarta.persistence.EntityManagerFactory")
+	@ConditionalOnBean(type = "jakarta.persistence.EntityManagerFactory")
+	static class JpaRecordBoundaryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RecordBoundary jpaRecordBoundary(EntityManagerFactory entityManagerFactory) {
+			return new JpaRecordBoundary(entityManagerFactory);
 		}
 
 		@Bean

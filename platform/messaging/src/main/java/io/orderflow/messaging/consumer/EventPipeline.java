@@ -68,7 +68,7 @@ public class EventPipeline {
 	/** Records whose event had been applied before (redeliveries), by topic. */
 	public static final String REDELIVERED = "orderflow.events.redelivered";
 
-	/** Records per applied batch (per database transaction), by topic. */
+	/** Records per applied batch (per database transaction). */
 	public static final String BATCH_SIZE = "orderflow.events.batch.size";
 
 	private static final Logger logger = LoggerFactory.getLogger(EventPipeline.class);
@@ -81,6 +81,10 @@ public class EventPipeline {
 
 	private final MeterRegistry meters;
 
+	private final DistributionSummary batchSize;
+
+	private final RecordBoundary recordBoundary;
+
 	/**
 	 * @param processedEvents the deduplication table
 	 * @param transactionManager the service's transaction manager (the one its domain and
@@ -89,10 +93,26 @@ public class EventPipeline {
 	 */
 	public EventPipeline(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
 			MeterRegistry meters) {
+		this(processedEvents, transactionManager, meters, RecordBoundary.NONE);
+	}
+
+	/**
+	 * @param processedEvents the deduplication table
+	 * @param transactionManager the service's transaction manager (the one its domain and
+	 * its outbox use)
+	 * @param meters where redeliveries and batch sizes are counted
+	 * @param recordBoundary what runs in the batch transaction after each record
+	 */
+	public EventPipeline(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
+			MeterRegistry meters, RecordBoundary recordBoundary) {
+		this.recordBoundary = recordBoundary;
 		this.processedEvents = processedEvents;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.meters = meters;
 		Topics.ALL.forEach(this::redelivered);
+		this.batchSize = DistributionSummary.builder(BATCH_SIZE)
+			.description("Records applied (or recognized as redeliveries) per database transaction")
+			.register(meters);
 	}
 
 	/**
@@ -109,31 +129,51 @@ public class EventPipeline {
 	 * records before it are applied and committed
 	 */
 	public <C> void process(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack,
-			Function<@Nullable Object, Inbound<C>> mapping, Consumer<C> handler) {
-		process(records, ack, mapping, (commands) -> {
+			Function<@Nullable Object, ? extends Inbound<? extends C>> mapping, Consumer<C> handler) {
+		run(records, ack, (record) -> mapping.apply(record.value()), (commands) -> {
 		}, handler);
 	}
 
 	/**
-	 * Maps, applies exactly once and acknowledges a batch of records of one topic, and
-	 * lets the domain prepare each batch transaction: {@code prepare} receives the
-	 * commands about to be applied, in record order, before the first of them, e.g. to
-	 * lock the rows they will all touch in one fixed order, so that batches running
-	 * concurrently never deadlock on rows they share. A failure in {@code prepare}
-	 * belongs to no record: the whole batch is retried.
+	 * Maps, applies exactly once and acknowledges a batch of records of several topics,
+	 * whose commands share one type, and lets the domain prepare each batch transaction:
+	 * {@code prepare} receives the commands about to be applied, in record order, before
+	 * the first of them, e.g. to lock the rows they will all touch in one fixed order, so
+	 * that batches running concurrently never deadlock on rows they share. A failure in
+	 * {@code prepare} belongs to no record: the whole batch is retried.
 	 * @param <C> the command type
 	 * @param records the records as the container delivered them
 	 * @param ack the batch's acknowledgment
-	 * @param mapping record value to event id and command
+	 * @param mappings record value to event id and command, by topic
 	 * @param prepare the domain: runs first in each batch transaction
 	 * @param handler the domain: applies one command
 	 * @throws BatchListenerFailedException naming the first record that failed; the
 	 * records before it are applied and committed
-	 * @see #process(List, Acknowledgment, Function, Consumer)
 	 */
-	public <C> void process(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack,
-			Function<@Nullable Object, Inbound<C>> mapping, Consumer<List<C>> prepare, Consumer<C> handler) {
-		List<Inbound<C>> inbound = new ArrayList<>(records.size());
+	public <C> void process(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack, TopicMappings<C> mappings,
+			Consumer<List<C>> prepare, Consumer<C> handler) {
+		run(records, ack, mappings::map, prepare, handler);
+	}
+
+	/**
+	 * As {@link #process(List, Acknowledgment, TopicMappings, Consumer, Consumer)}, with
+	 * nothing to prepare.
+	 * @param <C> the command type
+	 * @param records the records as the container delivered them
+	 * @param ack the batch's acknowledgment
+	 * @param mappings record value to event id and command, by topic
+	 * @param handler the domain: applies one command
+	 */
+	public <C> void process(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack, TopicMappings<C> mappings,
+			Consumer<C> handler) {
+		run(records, ack, mappings::map, (commands) -> {
+		}, handler);
+	}
+
+	private <C> void run(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack,
+			Function<ConsumerRecord<?, ?>, ? extends Inbound<? extends C>> mapping, Consumer<List<C>> prepare,
+			Consumer<C> handler) {
+		List<Inbound<? extends C>> inbound = new ArrayList<>(records.size());
 		RuntimeException failure = null;
 		for (ConsumerRecord<?, ?> record : records) {
 			try {
@@ -185,18 +225,18 @@ public class EventPipeline {
 	 * @throws RecordFailedException naming the record that failed, or the first one when
 	 * the failure belongs to no record
 	 */
-	private <C> void apply(List<? extends ConsumerRecord<?, ?>> records, List<Inbound<C>> inbound,
+	private <C> void apply(List<? extends ConsumerRecord<?, ?>> records, List<Inbound<? extends C>> inbound,
 			Consumer<List<C>> prepare, Consumer<C> handler) {
 		if (inbound.isEmpty()) {
 			return;
 		}
-		String topic = records.get(0).topic();
 		List<Integer> redeliveries = new ArrayList<>();
 		try {
 			this.transactions.executeWithoutResult((status) -> {
 				redeliveries.clear();
 				Set<UUID> claimed = new HashSet<>(
-						this.processedEvents.claim(inbound.stream().map(Inbound::eventId).toList(), topic));
+						this.processedEvents.claim(inbound.stream().map(Inbound::eventId).toList(),
+								records.subList(0, inbound.size()).stream().map(ConsumerRecord::topic).toList()));
 				List<Integer> fresh = new ArrayList<>(claimed.size());
 				for (int i = 0; i < inbound.size(); i++) {
 					if (claimed.remove(inbound.get(i).eventId())) {
@@ -209,10 +249,11 @@ public class EventPipeline {
 				if (fresh.isEmpty()) {
 					return;
 				}
-				prepare.accept(fresh.stream().map((i) -> inbound.get(i).command()).toList());
+				prepare.accept(fresh.stream().<C>map((i) -> inbound.get(i).command()).toList());
 				for (int i : fresh) {
 					try {
 						handler.accept(inbound.get(i).command());
+						this.recordBoundary.afterRecord();
 					}
 					catch (RuntimeException ex) {
 						throw new RecordFailedException(i, ex);
@@ -226,8 +267,9 @@ public class EventPipeline {
 		catch (RuntimeException ex) {
 			throw new RecordFailedException(0, ex);
 		}
-		batchSize(topic).record(inbound.size());
+		this.batchSize.record(inbound.size());
 		for (int i : redeliveries) {
+			String topic = records.get(i).topic();
 			logger.info("Event {} from {} was processed before, redelivery changes nothing", inbound.get(i).eventId(),
 					topic);
 			redelivered(topic).increment();
@@ -242,14 +284,15 @@ public class EventPipeline {
 				cause, index);
 	}
 
-	private static <C> Inbound<C> map(ConsumerRecord<?, ?> record, Function<@Nullable Object, Inbound<C>> mapping) {
+	private static <C> Inbound<? extends C> map(ConsumerRecord<?, ?> record,
+			Function<ConsumerRecord<?, ?>, ? extends Inbound<? extends C>> mapping) {
 		DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
 				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, deserializationLog);
 		if (undecodable != null) {
 			throw undecodable;
 		}
 		try {
-			return mapping.apply(record.value());
+			return mapping.apply(record);
 		}
 		catch (NonRetryableEventException ex) {
 			throw ex;
@@ -263,13 +306,6 @@ public class EventPipeline {
 	private Counter redelivered(String topic) {
 		return Counter.builder(REDELIVERED)
 			.description("Records whose event had been applied before; they changed nothing")
-			.tag("topic", topic)
-			.register(this.meters);
-	}
-
-	private DistributionSummary batchSize(String topic) {
-		return DistributionSummary.builder(BATCH_SIZE)
-			.description("Records applied (or recognized as redeliveries) per database transaction")
 			.tag("topic", topic)
 			.register(this.meters);
 	}

@@ -24,22 +24,26 @@ public class ProcessedEvents {
 	 * Records events as processed, in one statement; must run inside the transaction that
 	 * applies their effects.
 	 * @param eventIds the event ids (one may occur more than once)
-	 * @param topic the topic they came from (for operators)
+	 * @param topics the topic each came from (for operators), one per event id
 	 * @return the ids that were new, once each: their effects must be applied; the others
 	 * are redeliveries
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public List<UUID> claim(List<UUID> eventIds, String topic) {
+	public List<UUID> claim(List<UUID> eventIds, List<String> topics) {
+		if (eventIds.size() != topics.size()) {
+			throw new IllegalArgumentException(eventIds.size() + " event ids but " + topics.size() + " topics");
+		}
 		if (eventIds.isEmpty()) {
 			return List.of();
 		}
-		// one array parameter: one statement text (one prepared statement) for any batch
+		// array parameters: one statement text (one prepared statement) for any batch
 		// size; ON CONFLICT DO NOTHING also skips an id repeated within the batch
-		return this.jdbc.sql(
-				"INSERT INTO processed_events (event_id, topic) SELECT id, :topic FROM unnest(CAST(:ids AS uuid[])) AS t(id)"
-						+ " ON CONFLICT DO NOTHING RETURNING event_id")
+		return this.jdbc
+			.sql("INSERT INTO processed_events (event_id, topic)"
+					+ " SELECT id, topic FROM unnest(CAST(:ids AS uuid[]), CAST(:topics AS text[])) AS t(id, topic)"
+					+ " ON CONFLICT DO NOTHING RETURNING event_id")
 			.param("ids", eventIds.stream().map(UUID::toString).toArray(String[]::new))
-			.param("topic", topic)
+			.param("topics", topics.toArray(String[]::new))
 			.query(UUID.class)
 			.list();
 	}

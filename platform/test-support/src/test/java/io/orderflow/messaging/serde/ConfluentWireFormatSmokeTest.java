@@ -116,7 +116,9 @@ class ConfluentWireFormatSmokeTest {
 			};
 		}
 
-		@KafkaListener(topics = Topics.ORDER_PLACED)
+		// one record at a time: this listener reads the wire format, not the suite's
+		// pipeline (whose listeners are batch listeners)
+		@KafkaListener(topics = Topics.ORDER_PLACED, batch = "false")
 		void on(ConsumerRecord<String, OrderPlaced> record) {
 			RECEIVED.add(record);
 		}
