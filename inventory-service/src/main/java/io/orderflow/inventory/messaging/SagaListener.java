@@ -15,10 +15,10 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * The saga events the inventory reacts to. Each listener names its mapping, how its
- * domain prepares a batch (locks the products the batch touches, in SKU order) and its
- * domain handler; the {@link EventPipeline} deduplicates, applies each polled batch in
- * one transaction and acknowledges after commit.
+ * The saga events the inventory reacts to, in one listener for the three topics (one
+ * poll, one batch, one transaction). Each topic names its mapping; the domain prepares a
+ * batch (locks every product it touches, in SKU order) and applies each command; the
+ * {@link EventPipeline} deduplicates and acknowledges after commit.
  */
 @Component
 class SagaListener {

@@ -26,10 +26,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way a service consumes saga events: a batch listener maps and delegates.
+ * The one way a service consumes saga events: a batch listener (every listener is one:
+ * {@code spring.kafka.listener.type: batch} in the suite's defaults) maps and delegates.
  *
  * <pre class="code">
- * &#64;KafkaListener(id = "payment.stock-reserved", idIsGroup = false, topics = Topics.STOCK_RESERVED, batch = "true")
+ * &#64;KafkaListener(id = "payment-stock-reserved", idIsGroup = false, topics = Topics.STOCK_RESERVED)
  * void on(List&lt;ConsumerRecord&lt;String, &#64;Nullable Object&gt;&gt; records, Acknowledgment ack) {
  *     this.pipeline.process(records, ack, StockReservedMapper::toInbound, this.payments::charge);
  * }

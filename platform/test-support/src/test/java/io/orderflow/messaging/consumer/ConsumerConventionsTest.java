@@ -241,9 +241,7 @@ class ConsumerConventionsTest {
 	 */
 	record Listener(EventPipeline pipeline, Handler handler) {
 
-		static final String ID = "conventions";
-
-		@KafkaListener(id = ID, idIsGroup = false, topics = Topics.ORDER_PLACED)
+		@KafkaListener(topics = Topics.ORDER_PLACED)
 		void on(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
 			this.pipeline.process(records, ack, (value) -> {
 				OrderPlaced event = Inbound.expect(OrderPlaced.class, value);
