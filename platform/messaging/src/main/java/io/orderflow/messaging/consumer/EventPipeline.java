@@ -11,6 +11,9 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +66,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ConsumerConfiguration}). A failure that belongs to no record (the database is
  * down, the commit fails) names the first record: the whole batch is retried. Nothing is
  * applied twice, nothing after a failed record is applied before it.
+ * <p>
+ * Each record is applied in a consumer span of its own, a child of the span that
+ * published it ({@link RecordSpans}): a batch keeps every saga step in its request's
+ * trace.
  */
 public class EventPipeline {
 
@@ -85,6 +92,8 @@ public class EventPipeline {
 	private final DistributionSummary batchSize;
 
 	private final RecordBoundary recordBoundary;
+
+	private final RecordSpans spans = new RecordSpans();
 
 	/**
 	 * @param processedEvents the deduplication table
@@ -252,12 +261,18 @@ public class EventPipeline {
 				}
 				prepare.accept(fresh.stream().<C>map((i) -> inbound.get(i).command()).toList());
 				for (int i : fresh) {
-					try {
+					Span span = this.spans.start(records.get(i));
+					try (Scope current = span.makeCurrent()) {
 						handler.accept(inbound.get(i).command());
 						this.recordBoundary.afterRecord();
 					}
 					catch (RuntimeException ex) {
+						span.recordException(ex);
+						span.setStatus(StatusCode.ERROR);
 						throw new RecordFailedException(i, ex);
+					}
+					finally {
+						span.end();
 					}
 				}
 			});
