@@ -21,9 +21,12 @@ public class OrderService {
 
 	private final Orders orders;
 
-	OrderService(OrderPlacement placement, Orders orders) {
+	private final OrderReads reads;
+
+	OrderService(OrderPlacement placement, Orders orders, OrderReads reads) {
 		this.placement = placement;
 		this.orders = orders;
+		this.reads = reads;
 	}
 
 	/**
@@ -57,9 +60,8 @@ public class OrderService {
 	 * @param id an order id
 	 * @return the order, or empty when there is none with this id
 	 */
-	@Transactional(readOnly = true)
 	public Optional<OrderView> find(OrderId id) {
-		return this.orders.findById(id.value()).map(OrderView::of);
+		return this.reads.find(id);
 	}
 
 	/**

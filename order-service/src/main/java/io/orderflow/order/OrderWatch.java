@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,16 +46,12 @@ public class OrderWatch {
 
 	private final Executor executor;
 
-	private final JdbcClient jdbc;
-
 	OrderWatch(OrderService orders, OrderChangeFeed feed, @Qualifier("applicationTaskExecutor") Executor executor,
-			JdbcClient jdbc,
 			@Value("${orderflow.orders.max-waiting-requests:" + DEFAULT_MAX_WAITING + "}") int maxWaiting) {
 		this.orders = orders;
 		this.maxWaiting = maxWaiting;
 		this.feed = feed;
 		this.executor = executor;
-		this.jdbc = jdbc;
 	}
 
 	/**
@@ -91,39 +86,29 @@ public class OrderWatch {
 
 	private CompletableFuture<Optional<OrderView>> await(OrderId id, OptionalLong known, long deadline) {
 		CompletableFuture<Void> signal = this.feed.next(id);
-		Optional<State> state;
+		Optional<OrderView> order;
 		try {
-			// where the order stands, in one indexed query: the whole order (three) is
-			// read
-			// only to answer
-			state = this.jdbc.sql("SELECT version, status FROM orders WHERE id = ?")
-				.param(id.value())
-				.query((row, n) -> new State(row.getLong(1), OrderStatus.valueOf(row.getString(2))))
-				.optional();
+			// the whole order in one statement: when it moved on, this read is the answer
+			order = this.orders.find(id);
 		}
 		catch (RuntimeException ex) {
 			this.feed.forget(id, signal);
 			throw ex;
 		}
 		long left = deadline - System.nanoTime();
-		if (state.isEmpty()) {
+		if (order.isEmpty()) {
 			this.feed.forget(id, signal);
-			return CompletableFuture.completedFuture(Optional.empty());
+			return CompletableFuture.completedFuture(order);
 		}
-		long knownVersion = known.orElse(state.get().version());
-		if (state.get().version() != knownVersion || state.get().status().isTerminal() || left <= 0) {
+		long knownVersion = known.orElse(order.get().version());
+		if (order.get().version() != knownVersion || order.get().status().isTerminal() || left <= 0) {
 			this.feed.forget(id, signal);
-			return CompletableFuture.completedFuture(this.orders.find(id));
+			return CompletableFuture.completedFuture(order);
 		}
 		return signal.completeOnTimeout(null, left, TimeUnit.NANOSECONDS).thenComposeAsync((ignored) -> {
 			this.feed.forget(id, signal);
 			return await(id, OptionalLong.of(knownVersion), deadline);
 		}, this.executor);
-	}
-
-	/** An order's version and status. */
-	private record State(long version, OrderStatus status) {
-
 	}
 
 }

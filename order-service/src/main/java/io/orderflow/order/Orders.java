@@ -20,10 +20,12 @@ interface Orders extends JpaRepository<Order, UUID> {
 
 	/**
 	 * Loads an order with its row locked until the transaction ends: per order, saga
-	 * transitions (and their outbox rows) are serialized.
+	 * transitions (and their outbox rows) are serialized. The timeline, which every
+	 * transition appends to, comes in the same statement (an order always has one: it
+	 * starts with {@link SagaStep#ORDER_PLACED}); only the order row is locked.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select o from Order o where o.id = :id")
+	@Query("select o from Order o join fetch o.timeline where o.id = :id")
 	Optional<Order> findForUpdate(UUID id);
 
 	Page<Order> findByCustomerId(String customerId, Pageable pageable);

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,6 +60,29 @@ class OrdersTest {
 		assertThat(entityManager.createNativeQuery("SELECT count(*) FROM orders WHERE id = ?1", Long.class)
 			.setParameter(1, placed.id().value())
 			.getSingleResult()).as("written in the batch transaction").isEqualTo(1L);
+	}
+
+	@Test
+	void thePlainReadOfAnOrderSeesWhatTheAggregateHolds() {
+		Order placed = Order.place(anOrder().customerId("reader").line("SKU-2", 3).line("SKU-1", 1).build(), NOW);
+		this.orders.saveAndFlush(placed);
+		OrderReads reads = new OrderReads(JdbcClient.create(this.dataSource));
+		assertThat(reads.find(placed.id())).contains(OrderView.of(placed));
+
+		placed.stockReserved(new Money(2_400, "EUR"), NOW.plusMillis(1_001));
+		placed.confirm(new Money(2_400, "EUR"), NOW.plusMillis(2_002));
+		this.orders.saveAndFlush(placed);
+
+		OrderView read = reads.find(placed.id()).orElseThrow();
+		assertThat(read).isEqualTo(OrderView.of(placed));
+		assertThat(read.lines()).as("in the order given")
+			.containsExactly(new OrderLine("SKU-2", 3), new OrderLine("SKU-1", 1));
+		assertThat(read.timeline()).extracting(TimelineEntry::step)
+			.containsExactly(SagaStep.ORDER_PLACED, SagaStep.STOCK_RESERVED, SagaStep.PAYMENT_COMPLETED,
+					SagaStep.ORDER_CONFIRMED);
+		assertThat(read.timeline().get(3).detail()).as("a step without detail").isNull();
+		assertThat(read.version()).isEqualTo(1);
+		assertThat(reads.find(OrderId.random())).isEmpty();
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.orderflow.tools;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,24 @@ final class OrderProgress {
 			return MIN_POLL;
 		}
 		return (share.compareTo(MAX_POLL) > 0) ? MAX_POLL : share;
+	}
+
+	/**
+	 * How long to wait before asking again after a refused request: what the service
+	 * asked for ({@code Retry-After} in seconds, as order-service sends with a 503 when
+	 * it sheds long-polls), but never less than {@code least}. A client that ignored it
+	 * would turn every shed long-poll into polls several times a second: the load that
+	 * made the service shed.
+	 * @param retryAfter the header, when the answer had one
+	 * @param least the shortest wait
+	 * @return the wait
+	 */
+	static Duration afterRefusal(Optional<String> retryAfter, Duration least) {
+		return retryAfter.map(String::strip)
+			.filter((value) -> value.matches("[0-9]{1,5}"))
+			.map((value) -> Duration.ofSeconds(Long.parseLong(value)))
+			.filter((delay) -> delay.compareTo(least) > 0)
+			.orElse(least);
 	}
 
 }

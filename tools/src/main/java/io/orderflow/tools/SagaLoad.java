@@ -171,7 +171,8 @@ public final class SagaLoad {
 		this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
 			long answeredAt = System.nanoTime();
 			if (error != null || (response.statusCode() != 200 && response.statusCode() != 304)) {
-				later(() -> follow(id, order, tag), RETRY);
+				later(() -> follow(id, order, tag), (response != null)
+						? OrderProgress.afterRefusal(response.headers().firstValue("Retry-After"), RETRY) : RETRY);
 				return;
 			}
 			if (response.statusCode() == 304) {

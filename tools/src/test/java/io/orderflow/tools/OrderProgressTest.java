@@ -1,6 +1,7 @@
 package io.orderflow.tools;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,18 @@ class OrderProgressTest {
 		assertThat(OrderProgress.nextPoll(Duration.ZERO)).isEqualTo(Duration.ofMillis(10));
 		assertThat(OrderProgress.nextPoll(Duration.ofSeconds(2))).isEqualTo(Duration.ofMillis(100));
 		assertThat(OrderProgress.nextPoll(Duration.ofMinutes(5))).isEqualTo(Duration.ofMillis(500));
+	}
+
+	@Test
+	void aRefusedRequestIsRepeatedNoSoonerThanTheServiceAsked() {
+		Duration least = Duration.ofMillis(200);
+		assertThat(OrderProgress.afterRefusal(Optional.of("1"), least)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(OrderProgress.afterRefusal(Optional.of(" 3 "), least)).isEqualTo(Duration.ofSeconds(3));
+		assertThat(OrderProgress.afterRefusal(Optional.of("0"), least)).isEqualTo(least);
+		assertThat(OrderProgress.afterRefusal(Optional.empty(), least)).isEqualTo(least);
+		assertThat(OrderProgress.afterRefusal(Optional.of("Wed, 21 Oct 2026 07:28:00 GMT"), least))
+			.as("an HTTP date is not followed: the shortest wait")
+			.isEqualTo(least);
 	}
 
 }
