@@ -25,41 +25,20 @@ record LoadOptions(int orders, double rate, String url, List<String> customers, 
 			+ "--timeout S --setup --inventory-url U --payment-url U";
 
 	static LoadOptions parse(String[] args) {
-		int orders = 100;
-		double rate = 10;
-		String url = "http://127.0.0.1:8080";
-		List<String> customers = List.of("alice");
-		List<String> skus = List.of("SKU-1", "SKU-2", "SKU-3", "SKU-4", "SKU-5");
-		Duration timeout = Duration.ofSeconds(120);
-		boolean setup = false;
-		String inventoryUrl = "http://127.0.0.1:8081";
-		String paymentUrl = "http://127.0.0.1:8082";
-		for (int i = 0; i < args.length; i++) {
-			if (args[i].equals("--setup")) {
-				setup = true;
-				continue;
-			}
-			String value = (i + 1 < args.length) ? args[i + 1] : null;
-			if (value == null) {
-				throw new IllegalArgumentException("missing value for " + args[i] + " (" + USAGE + ")");
-			}
-			switch (args[i]) {
-				case "--orders" -> orders = Integer.parseInt(value);
-				case "--rate" -> rate = Double.parseDouble(value);
-				case "--url" -> url = trimSlashes(value);
-				case "--customers" -> customers = Arrays.asList(value.split(","));
-				case "--skus" -> skus = Arrays.asList(value.split(","));
-				case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value));
-				case "--inventory-url" -> inventoryUrl = trimSlashes(value);
-				case "--payment-url" -> paymentUrl = trimSlashes(value);
-				default -> throw new IllegalArgumentException("unknown option " + args[i] + " (" + USAGE + ")");
-			}
-			i++;
-		}
+		CommandLine line = CommandLine.parse(args, USAGE, List.of("--orders", "--rate", "--url", "--customers",
+				"--skus", "--timeout", "--inventory-url", "--payment-url"), List.of("--setup"));
+		int orders = line.value("--orders", Integer::parseInt, 100);
+		double rate = line.value("--rate", Double::parseDouble, 10.0);
 		if (orders <= 0 || rate <= 0) {
 			throw new IllegalArgumentException("--orders and --rate must be positive");
 		}
-		return new LoadOptions(orders, rate, url, customers, skus, timeout, setup, inventoryUrl, paymentUrl);
+		return new LoadOptions(orders, rate, line.url("--url", "http://127.0.0.1:8080"),
+				line.value("--customers", LoadOptions::list, List.of("alice")),
+				line.value("--skus", LoadOptions::list, List.of("SKU-1", "SKU-2", "SKU-3", "SKU-4", "SKU-5")),
+				line.value("--timeout", (seconds) -> Duration.ofSeconds(Long.parseLong(seconds)),
+						Duration.ofSeconds(120)),
+				line.has("--setup"), line.url("--inventory-url", "http://127.0.0.1:8081"),
+				line.url("--payment-url", "http://127.0.0.1:8082"));
 	}
 
 	LoadOptions withCatalogue(List<String> customers, List<String> skus) {
@@ -67,8 +46,8 @@ record LoadOptions(int orders, double rate, String url, List<String> customers, 
 				this.inventoryUrl, this.paymentUrl);
 	}
 
-	private static String trimSlashes(String url) {
-		return url.replaceAll("/+$", "");
+	private static List<String> list(String values) {
+		return Arrays.asList(values.split(","));
 	}
 
 }

@@ -24,12 +24,11 @@ class LoadOptionsTest {
 	}
 
 	@Test
-	void rejectsUnknownOptionsAndMissingValues() {
-		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse(new String[] { "--speed", "1" }))
-			.withMessageContaining("unknown option --speed");
-		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse(new String[] { "--orders" }))
-			.withMessageContaining("missing value for --orders");
+	void refusesOrdersAndRatesThatAreNotPositiveAndOptionsItDoesNotKnow() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse(new String[] { "--orders", "0" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse(new String[] { "--rate", "-1" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse(new String[] { "--steps", "1" }))
+			.withMessageContaining("unknown option --steps");
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import io.orderflow.tools.CommandLine;
+
 /**
  * Command-line options of {@link Bench}.
  *
@@ -33,58 +35,32 @@ record BenchOptions(List<Double> steps, Duration stepDuration, Duration warmup, 
 			+ "--bootstrap-servers B --order-database D";
 
 	static BenchOptions parse(String[] args) {
-		List<Double> steps = List.of(25.0, 50.0, 100.0, 150.0, 200.0, 300.0);
-		Duration step = Duration.ofSeconds(60);
-		Duration warmup = Duration.ofSeconds(60);
-		Duration drain = Duration.ofSeconds(30);
-		boolean stopWhenSaturated = true;
-		boolean ceilings = true;
-		String label = "bench";
-		Path out = Path.of("bench.md");
-		Path pids = Path.of(".orderflow/pids");
-		String url = "http://127.0.0.1:8080";
-		String inventoryUrl = "http://127.0.0.1:8081";
-		String paymentUrl = "http://127.0.0.1:8082";
-		String bootstrap = "127.0.0.1:9092";
-		String orderDatabase = "orderflow_order";
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--all-steps" -> {
-					stopWhenSaturated = false;
-					continue;
-				}
-				case "--no-ceilings" -> {
-					ceilings = false;
-					continue;
-				}
-				default -> {
-				}
-			}
-			if (i + 1 >= args.length) {
-				throw new IllegalArgumentException("missing value for " + args[i] + " (" + USAGE + ")");
-			}
-			String value = args[++i];
-			switch (args[i - 1]) {
-				case "--steps" -> steps = Arrays.stream(value.split(",")).map(Double::parseDouble).toList();
-				case "--step-seconds" -> step = Duration.ofSeconds(Long.parseLong(value));
-				case "--warmup-seconds" -> warmup = Duration.ofSeconds(Long.parseLong(value));
-				case "--drain-seconds" -> drain = Duration.ofSeconds(Long.parseLong(value));
-				case "--label" -> label = value;
-				case "--out" -> out = Path.of(value);
-				case "--pids" -> pids = Path.of(value);
-				case "--url" -> url = value;
-				case "--inventory-url" -> inventoryUrl = value;
-				case "--payment-url" -> paymentUrl = value;
-				case "--bootstrap-servers" -> bootstrap = value;
-				case "--order-database" -> orderDatabase = value;
-				default -> throw new IllegalArgumentException("unknown option " + args[i - 1] + " (" + USAGE + ")");
-			}
-		}
+		CommandLine line = CommandLine.parse(args, USAGE,
+				List.of("--steps", "--step-seconds", "--warmup-seconds", "--drain-seconds", "--label", "--out",
+						"--pids", "--url", "--inventory-url", "--payment-url", "--bootstrap-servers",
+						"--order-database"),
+				List.of("--all-steps", "--no-ceilings"));
+		List<Double> steps = line.value("--steps",
+				(rates) -> Arrays.stream(rates.split(",")).map(Double::parseDouble).toList(),
+				List.of(25.0, 50.0, 100.0, 150.0, 200.0, 300.0));
+		Duration step = line.value("--step-seconds", BenchOptions::seconds, Duration.ofSeconds(60));
 		if (steps.isEmpty() || steps.stream().anyMatch((rate) -> rate <= 0) || step.isZero() || step.isNegative()) {
 			throw new IllegalArgumentException("--steps must be positive rates and --step-seconds positive");
 		}
-		return new BenchOptions(steps, step, warmup, drain, stopWhenSaturated, ceilings, label, out, pids, url,
-				inventoryUrl, paymentUrl, bootstrap, orderDatabase);
+		return new BenchOptions(steps, step,
+				line.value("--warmup-seconds", BenchOptions::seconds, Duration.ofSeconds(60)),
+				line.value("--drain-seconds", BenchOptions::seconds, Duration.ofSeconds(30)), !line.has("--all-steps"),
+				!line.has("--no-ceilings"), line.value("--label", String::valueOf, "bench"),
+				line.value("--out", Path::of, Path.of("bench.md")),
+				line.value("--pids", Path::of, Path.of(".orderflow/pids")), line.url("--url", "http://127.0.0.1:8080"),
+				line.url("--inventory-url", "http://127.0.0.1:8081"),
+				line.url("--payment-url", "http://127.0.0.1:8082"),
+				line.value("--bootstrap-servers", String::valueOf, "127.0.0.1:9092"),
+				line.value("--order-database", String::valueOf, "orderflow_order"));
+	}
+
+	private static Duration seconds(String seconds) {
+		return Duration.ofSeconds(Long.parseLong(seconds));
 	}
 
 	/**
