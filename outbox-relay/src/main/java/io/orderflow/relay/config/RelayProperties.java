@@ -29,7 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * the pause before reconnecting to an unreachable database
  * @param retryBackoff first pause after a failed send; doubled on every further failure
  * @param maxRetryBackoff longest pause between two attempts to send
- * @param retention how long published rows are kept before clean-up deletes them
+ * @param retention how long published rows are kept, marked with {@code published_at},
+ * before clean-up deletes them; zero (the default): an acknowledged row is deleted at
+ * once, in the statement that would have marked it, which costs the database a fifth of
+ * an update (no new row version, no index entries) and leaves nothing to clean up
  * @param cleanupInterval pause between two clean-up runs
  * @param cleanupChunkSize most rows deleted by one statement, so that clean-up never
  * holds long locks or builds one huge transaction
@@ -39,12 +42,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("orderflow.relay")
 @Validated
 public record RelayProperties(@DefaultValue @NotEmpty List<@Valid Source> sources,
-		@DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
+		@DefaultValue("2000") @Min(1) @Max(10_000) int batchSize,
 		@DefaultValue("1s") @DurationMin(millis = 10) Duration pollInterval,
 		@DefaultValue("2s") @DurationMin(millis = 10) Duration takeoverInterval,
 		@DefaultValue("200ms") @DurationMin(millis = 1) Duration retryBackoff,
 		@DefaultValue("30s") @DurationMin(millis = 1) Duration maxRetryBackoff,
-		@DefaultValue("1h") @DurationMin(seconds = 0) Duration retention,
+		@DefaultValue("0s") @DurationMin(seconds = 0) Duration retention,
 		@DefaultValue("1m") @DurationMin(millis = 10) Duration cleanupInterval,
 		@DefaultValue("5000") @Min(1) int cleanupChunkSize,
 		@DefaultValue("5s") @DurationMin(millis = 10) Duration metricsInterval) {
@@ -60,6 +63,14 @@ public record RelayProperties(@DefaultValue @NotEmpty List<@Valid Source> source
 		if (maxRetryBackoff.compareTo(retryBackoff) < 0) {
 			throw new IllegalArgumentException("orderflow.relay.max-retry-backoff must not be below retry-backoff");
 		}
+	}
+
+	/**
+	 * @return whether published rows are kept for a while ({@code retention} above zero)
+	 * rather than deleted once acknowledged
+	 */
+	public boolean keepsPublishedRows() {
+		return !this.retention.isZero();
 	}
 
 	/**

@@ -54,6 +54,8 @@ final class OutboxSession implements AutoCloseable {
 
 	private static final String MARK = "UPDATE outbox SET published_at = now() WHERE id = ANY(?)";
 
+	private static final String DELETE = "DELETE FROM outbox WHERE id = ANY(?)";
+
 	private final Connection connection;
 
 	private final PGConnection notifications;
@@ -62,7 +64,13 @@ final class OutboxSession implements AutoCloseable {
 
 	private final PreparedStatement mark;
 
-	OutboxSession(Connection connection) throws SQLException {
+	/**
+	 * @param connection a dedicated connection, closed with the session
+	 * @param keepPublishedRows whether {@link #markPublished(long[])} sets
+	 * {@code published_at} (the rows stay until clean-up) or deletes the rows
+	 * @throws SQLException when the session cannot be set up
+	 */
+	OutboxSession(Connection connection, boolean keepPublishedRows) throws SQLException {
 		this.connection = connection;
 		this.notifications = connection.unwrap(PGConnection.class);
 		connection.setAutoCommit(true);
@@ -78,7 +86,7 @@ final class OutboxSession implements AutoCloseable {
 			statement.execute("SET synchronous_commit = off");
 		}
 		this.claim = connection.prepareStatement(CLAIM);
-		this.mark = connection.prepareStatement(MARK);
+		this.mark = connection.prepareStatement(keepPublishedRows ? MARK : DELETE);
 	}
 
 	/**
@@ -181,7 +189,8 @@ final class OutboxSession implements AutoCloseable {
 	}
 
 	/**
-	 * Marks rows published, in one statement.
+	 * Marks rows published, in one statement: sets their {@code published_at}, or deletes
+	 * them when published rows are not kept. Either way no later claim sees them.
 	 * @param ids ids of rows the broker acknowledged, and only those
 	 * @throws SQLException when the session is lost
 	 */

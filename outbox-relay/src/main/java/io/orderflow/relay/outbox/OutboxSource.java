@@ -29,10 +29,18 @@ final class OutboxSource implements AutoCloseable {
 
 	private final HikariDataSource pool;
 
+	private final boolean keepPublishedRows;
+
 	private final SourceStatus status = new SourceStatus();
 
-	OutboxSource(RelayProperties.Source config) {
+	/**
+	 * @param config the database
+	 * @param keepPublishedRows whether a session marks published rows (kept until
+	 * clean-up) or deletes them
+	 */
+	OutboxSource(RelayProperties.Source config, boolean keepPublishedRows) {
 		this.config = config;
+		this.keepPublishedRows = keepPublishedRows;
 		HikariConfig hikari = new HikariConfig();
 		hikari.setPoolName("outbox-" + config.name());
 		hikari.setJdbcUrl(config.url());
@@ -80,7 +88,7 @@ final class OutboxSource implements AutoCloseable {
 		properties.setProperty("tcpKeepAlive", "true");
 		Connection connection = DriverManager.getConnection(this.config.url(), properties);
 		try {
-			return new OutboxSession(connection);
+			return new OutboxSession(connection, this.keepPublishedRows);
 		}
 		catch (SQLException | RuntimeException ex) {
 			connection.close();

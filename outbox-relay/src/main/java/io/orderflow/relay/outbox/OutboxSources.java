@@ -13,7 +13,10 @@ final class OutboxSources implements AutoCloseable {
 	private final List<OutboxSource> sources;
 
 	OutboxSources(RelayProperties properties) {
-		this.sources = properties.sources().stream().map(OutboxSource::new).toList();
+		this.sources = properties.sources()
+			.stream()
+			.map((source) -> new OutboxSource(source, properties.keepsPublishedRows()))
+			.toList();
 	}
 
 	List<OutboxSource> all() {

@@ -67,7 +67,9 @@ class RelayConfiguration {
 	SchedulingConfigurer outboxHousekeeping(BacklogProbe probe, OutboxCleanup cleanup, RelayProperties properties) {
 		return (registrar) -> {
 			registrar.addFixedDelayTask(probe, properties.metricsInterval());
-			registrar.addFixedDelayTask(cleanup, properties.cleanupInterval());
+			if (properties.keepsPublishedRows()) {
+				registrar.addFixedDelayTask(cleanup, properties.cleanupInterval());
+			}
 		};
 	}
 

@@ -34,8 +34,9 @@ class RelayPropertiesTest {
 						"jdbc:postgresql://127.0.0.1:5432/orderflow_inventory",
 						"jdbc:postgresql://127.0.0.1:5432/orderflow_payment");
 			assertThat(properties.sources()).extracting(RelayProperties.Source::username).containsOnly("postgres");
-			assertThat(properties.batchSize()).isEqualTo(500);
-			assertThat(properties.retention()).isEqualTo(Duration.ofHours(1));
+			assertThat(properties.batchSize()).isEqualTo(2000);
+			assertThat(properties.retention()).isZero();
+			assertThat(properties.keepsPublishedRows()).isFalse();
 		});
 	}
 
@@ -45,10 +46,11 @@ class RelayPropertiesTest {
 			RelayProperties properties = context.getBean(RelayProperties.class);
 			assertThat(properties.sources()).singleElement()
 				.satisfies((source) -> assertThat(source.password()).isEmpty());
-			assertThat(properties.batchSize()).isEqualTo(500);
+			assertThat(properties.batchSize()).isEqualTo(2000);
 			assertThat(properties.pollInterval()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.takeoverInterval()).isEqualTo(Duration.ofSeconds(2));
-			assertThat(properties.retention()).isEqualTo(Duration.ofHours(1));
+			assertThat(properties.retention()).isZero();
+			assertThat(properties.keepsPublishedRows()).isFalse();
 			assertThat(properties.cleanupInterval()).isEqualTo(Duration.ofMinutes(1));
 			assertThat(properties.cleanupChunkSize()).isEqualTo(5000);
 		});

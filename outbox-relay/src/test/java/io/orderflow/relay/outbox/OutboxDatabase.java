@@ -158,8 +158,15 @@ final class OutboxDatabase implements AutoCloseable {
 			.single();
 	}
 
+	/**
+	 * @param eventId an appended event
+	 * @return whether its row is marked published or, where published rows are not kept,
+	 * gone
+	 */
 	boolean isPublished(String eventId) {
-		return this.jdbc.sql("SELECT published_at IS NOT NULL FROM outbox WHERE event_id = CAST(:eventId AS uuid)")
+		return this.jdbc.sql("""
+				SELECT NOT EXISTS (SELECT 1 FROM outbox
+				                   WHERE event_id = CAST(:eventId AS uuid) AND published_at IS NULL)""")
 			.param("eventId", eventId)
 			.query(Boolean.class)
 			.single();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,6 +77,11 @@ class OutboxRelayIntegrationTest {
 			reader.awaitEventIds(eventIds(events), TIMEOUT);
 			await().atMost(TIMEOUT).until(() -> events.stream().allMatch(this::isPublished));
 			List<ConsumerRecord<String, Object>> records = reader.poll();
+			assertThat(this.database.jdbc()
+				.sql("SELECT count(*) FROM outbox WHERE event_id = ANY(CAST(:ids AS uuid[]))")
+				.param("ids", eventIds(events).toArray(String[]::new))
+				.query(Long.class)
+				.single()).as("acknowledged rows are deleted (no retention configured)").isZero();
 
 			assertThat(records).hasSize(events.size());
 			for (OutboxEvent event : events) {
@@ -125,6 +131,8 @@ class OutboxRelayIntegrationTest {
 		List<OutboxEvent> slow = new ArrayList<>();
 		List<OutboxEvent> fast = new ArrayList<>();
 		List<CountDownLatch> commits = new ArrayList<>();
+		List<Long> slowIds = new CopyOnWriteArrayList<>();
+		List<Long> fastIds = new ArrayList<>();
 		List<CompletableFuture<Void>> slowTransactions = new ArrayList<>();
 		ExecutorService writers = Executors.newFixedThreadPool(pairs);
 		try (TopicReader reader = this.topics.reader(topic)) {
@@ -132,14 +140,16 @@ class OutboxRelayIntegrationTest {
 				OutboxEvent event = Events.orderPlaced(topic);
 				CountDownLatch appended = new CountDownLatch(1);
 				CountDownLatch commit = new CountDownLatch(1);
+				// ids read inside the appending transactions: a published row is deleted
 				slowTransactions
 					.add(CompletableFuture.runAsync(() -> this.database.appendInTransaction(event, (status) -> {
+						slowIds.add(idOf(event));
 						appended.countDown();
 						awaitLatch(commit);
 					}), writers));
 				assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
 				OutboxEvent later = Events.orderPlaced(topic);
-				this.database.append(List.of(later));
+				this.database.appendInTransaction(later, (status) -> fastIds.add(idOf(later)));
 				slow.add(event);
 				fast.add(later);
 				commits.add(commit);
@@ -153,7 +163,7 @@ class OutboxRelayIntegrationTest {
 				slowTransactions.get(i).get(10, TimeUnit.SECONDS);
 			}
 			for (int i = 0; i < pairs; i++) {
-				assertThat(idOf(slow.get(i))).isLessThan(idOf(fast.get(i)));
+				assertThat(slowIds.get(i)).isLessThan(fastIds.get(i));
 			}
 
 			reader.awaitEventIds(eventIds(slow), TIMEOUT);

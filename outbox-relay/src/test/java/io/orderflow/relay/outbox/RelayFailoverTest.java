@@ -161,6 +161,41 @@ class RelayFailoverTest {
 		}
 	}
 
+	@Test
+	void deletesAcknowledgedRowsByDefaultAndKeepsThemMarkedWhenARetentionIsSet() {
+		String topic = this.topics.create("retention");
+		List<OutboxEvent> deleted = IntStream.range(0, 30).mapToObj((i) -> Events.orderPlaced(topic)).toList();
+		this.database.append(deleted);
+		try (RelayInstance relay = startRelay()) {
+			await().atMost(TIMEOUT).until(() -> relay.published() == deleted.size());
+		}
+		assertThat(rowsOf(deleted)).as("rows left after publishing with the default retention").isZero();
+
+		List<OutboxEvent> kept = IntStream.range(0, 30).mapToObj((i) -> Events.orderPlaced(topic)).toList();
+		this.database.append(kept);
+		try (RelayInstance relay = startRelay("orderflow.relay.retention=1h")) {
+			await().atMost(TIMEOUT).until(() -> relay.published() == kept.size());
+		}
+		assertThat(rowsOf(kept)).isEqualTo(kept.size());
+		assertThat(this.database.unpublished()).isZero();
+		assertThat(this.database.published()).isEqualTo(kept.size());
+		try (TopicReader reader = this.topics.reader(topic)) {
+			List<String> eventIds = new ArrayList<>();
+			deleted.forEach((event) -> eventIds.add(event.eventId().toString()));
+			kept.forEach((event) -> eventIds.add(event.eventId().toString()));
+			assertThat(TopicReader.eventIds(reader.awaitEventIds(eventIds, TIMEOUT)))
+				.containsExactlyInAnyOrderElementsOf(eventIds);
+		}
+	}
+
+	private long rowsOf(List<OutboxEvent> events) {
+		return this.database.jdbc()
+			.sql("SELECT count(*) FROM outbox WHERE event_id = ANY(CAST(:ids AS uuid[]))")
+			.param("ids", events.stream().map((event) -> event.eventId().toString()).toArray(String[]::new))
+			.query(Long.class)
+			.single();
+	}
+
 	private RelayInstance startRelay(String... properties) {
 		return RelayInstance.start(this.database, this.topics.bootstrapServers(), properties);
 	}
