@@ -84,6 +84,12 @@ final class OutboxSession implements AutoCloseable {
 			// a mark lost in a database crash only means the row is published again
 			// (at least once); no reason to wait for the WAL flush on every round
 			statement.execute("SET synchronous_commit = off");
+			// the claim and the mark take arrays whose size decides the best plan: a
+			// generic
+			// plan of the mark (id = ANY($1)) scanned the whole table, 1,300 buffers for
+			// a
+			// handful of ids, once the server had prepared it (measured at 150 orders/s)
+			statement.execute("SET plan_cache_mode = force_custom_plan");
 		}
 		this.claim = connection.prepareStatement(CLAIM);
 		this.mark = connection.prepareStatement(keepPublishedRows ? MARK : DELETE);
