@@ -7,14 +7,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Waits for an order to move on: a bounded long-poll, so that clients following an order
- * through the saga ask once per change instead of polling.
+ * Waits for an order to move on, or for the outcome of its saga: a bounded long-poll, so
+ * that clients following an order through the saga ask once per change (or once for the
+ * outcome) instead of polling.
  * <p>
  * The wait registers for the order's next change signal ({@link OrderChangeFeed}) before
  * it reads the order, so a change that commits in between is seen either by the read or
@@ -66,6 +69,32 @@ public class OrderWatch {
 	 * already
 	 */
 	public CompletableFuture<Optional<OrderView>> awaitChange(OrderId id, OptionalLong knownVersion, Duration wait) {
+		return watch(id, wait, (first) -> {
+			long version = knownVersion.orElse(first.version());
+			return (order) -> order.version() != version || order.status().isTerminal();
+		});
+	}
+
+	/**
+	 * For clients that want only the outcome of the saga: one request instead of one per
+	 * step.
+	 * @param id the order
+	 * @param wait how long to wait at most, up to {@link #LONGEST_WAIT}
+	 * @return completed with the order as soon as its status is terminal (at once when it
+	 * is), else after {@code wait} with the order as it stands; empty when there is no
+	 * such order
+	 * @throws TooManyWaitingRequestsException when as many requests as allowed wait
+	 * already
+	 */
+	public CompletableFuture<Optional<OrderView>> awaitOutcome(OrderId id, Duration wait) {
+		return watch(id, wait, (first) -> (order) -> order.status().isTerminal());
+	}
+
+	/**
+	 * @param answers given the order as first read, what makes a later read the answer
+	 */
+	private CompletableFuture<Optional<OrderView>> watch(OrderId id, Duration wait,
+			Function<OrderView, Predicate<OrderView>> answers) {
 		if (wait.isNegative() || wait.compareTo(LONGEST_WAIT) > 0) {
 			throw new IllegalArgumentException("wait must be between 0 and " + LONGEST_WAIT + ": " + wait);
 		}
@@ -75,7 +104,7 @@ public class OrderWatch {
 		}
 		CompletableFuture<Optional<OrderView>> change;
 		try {
-			change = await(id, knownVersion, System.nanoTime() + wait.toNanos());
+			change = await(id, answers, System.nanoTime() + wait.toNanos());
 		}
 		catch (RuntimeException ex) {
 			this.waiting.decrementAndGet();
@@ -84,7 +113,8 @@ public class OrderWatch {
 		return change.whenComplete((order, ex) -> this.waiting.decrementAndGet());
 	}
 
-	private CompletableFuture<Optional<OrderView>> await(OrderId id, OptionalLong known, long deadline) {
+	private CompletableFuture<Optional<OrderView>> await(OrderId id, Function<OrderView, Predicate<OrderView>> answers,
+			long deadline) {
 		CompletableFuture<Void> signal = this.feed.next(id);
 		Optional<OrderView> order;
 		try {
@@ -100,14 +130,15 @@ public class OrderWatch {
 			this.feed.forget(id, signal);
 			return CompletableFuture.completedFuture(order);
 		}
-		long knownVersion = known.orElse(order.get().version());
-		if (order.get().version() != knownVersion || order.get().status().isTerminal() || left <= 0) {
+		Predicate<OrderView> answer = answers.apply(order.get());
+		if (answer.test(order.get()) || left <= 0) {
 			this.feed.forget(id, signal);
 			return CompletableFuture.completedFuture(order);
 		}
+		// later reads are judged by the condition the first read fixed
 		return signal.completeOnTimeout(null, left, TimeUnit.NANOSECONDS).thenComposeAsync((ignored) -> {
 			this.feed.forget(id, signal);
-			return await(id, OptionalLong.of(knownVersion), deadline);
+			return await(id, (later) -> answer, deadline);
 		}, this.executor);
 	}
 

@@ -52,6 +52,17 @@ final class OrderProgress {
 	}
 
 	/**
+	 * @param took how long a long-poll took to answer with a non-terminal order
+	 * @param wait how long it asked to wait
+	 * @return whether the service waited (the answer came at the end of the wait, give or
+	 * take a second), rather than answering at once as a service without the long-poll
+	 * does
+	 */
+	static boolean waitedOut(Duration took, Duration wait) {
+		return took.compareTo(wait.minusSeconds(1)) >= 0;
+	}
+
+	/**
 	 * How long to wait before asking again after a refused request: what the service
 	 * asked for ({@code Retry-After} in seconds, as order-service sends with a 503 when
 	 * it sheds long-polls), but never less than {@code least}. A client that ignored it

@@ -24,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One open-loop run of the whole saga: places {@code orders} orders at {@code rate}
  * orders/s against order-service (whatever the answers, the next POST leaves on time) and
- * follows each accepted order to its terminal state with the long-poll {@code GET
- * /orders/{id}?waitForChange=} (one request per change of the order, answered when it
- * commits). The latency of an order is what a client observes: from sending its POST to
- * the answer that shows it terminal. Used by {@code ./orderflow load} and by each step of
- * {@code ./orderflow bench}.
+ * follows each accepted order to its terminal state with the long-poll for the outcome
+ * {@code GET /orders/{id}?waitForOutcome=} (one request per order, answered when its
+ * terminal status commits). The latency of an order is what a client observes: from
+ * sending its POST to the answer that shows it terminal. Used by {@code ./orderflow load}
+ * and by each step of {@code ./orderflow bench}.
  */
 public final class SagaLoad {
 
@@ -152,22 +152,24 @@ public final class SagaLoad {
 	}
 
 	/**
-	 * Asks for the order's next change ({@code GET /orders/{id}?waitForChange=}, naming
-	 * the version seen), again and again until it is terminal: one request per change,
-	 * answered when the change commits. A service that answers without an entity tag does
-	 * not wait: it is polled with a back-off instead ({@link OrderProgress#nextPoll}).
+	 * Asks for the order's outcome ({@code GET /orders/{id}?waitForOutcome=}, naming the
+	 * version seen), answered when its terminal status commits, and asks again after a
+	 * wait that ended without one. A service that answers a non-terminal order before the
+	 * wait is over does not wait: it is polled with a back-off instead
+	 * ({@link OrderProgress#nextPoll}).
 	 */
 	private void follow(String id, Followed order, @Nullable String tag) {
 		if (this.stopped) {
 			return;
 		}
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(this.url + "/orders/" + id + "?waitForChange=" + WAIT.toSeconds() + "s"))
+			.newBuilder(URI.create(this.url + "/orders/" + id + "?waitForOutcome=" + WAIT.toSeconds() + "s"))
 			.timeout(WAIT.plusSeconds(10))
 			.GET();
 		if (tag != null) {
 			request.header("If-None-Match", tag);
 		}
+		long askedAt = System.nanoTime();
 		this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
 			long answeredAt = System.nanoTime();
 			if (error != null || (response.statusCode() != 200 && response.statusCode() != 304)) {
@@ -189,7 +191,7 @@ public final class SagaLoad {
 				return;
 			}
 			String next = response.headers().firstValue("ETag").orElse(null);
-			if (next == null) {
+			if (next == null || !OrderProgress.waitedOut(Duration.ofNanos(answeredAt - askedAt), WAIT)) {
 				later(() -> follow(id, order, null),
 						OrderProgress.nextPoll(Duration.ofNanos(answeredAt - order.postedAt)));
 			}

@@ -37,4 +37,13 @@ class OrderProgressTest {
 			.isEqualTo(least);
 	}
 
+	@Test
+	void aNonTerminalAnswerCountsAsAWaitOnlyWhenItCameAtTheEndOfTheWait() {
+		Duration wait = Duration.ofSeconds(10);
+
+		assertThat(OrderProgress.waitedOut(Duration.ofMillis(10_020), wait)).isTrue();
+		assertThat(OrderProgress.waitedOut(Duration.ofMillis(9_100), wait)).isTrue();
+		assertThat(OrderProgress.waitedOut(Duration.ofMillis(40), wait)).as("a service that does not wait").isFalse();
+	}
+
 }

@@ -53,6 +53,12 @@ class OrderController {
 	/** Query parameter of the long-poll: how long to wait for the order to move on. */
 	static final String WAIT_FOR_CHANGE = "waitForChange";
 
+	/**
+	 * Query parameter of the long-poll for the outcome: how long to wait for a terminal
+	 * status.
+	 */
+	static final String WAIT_FOR_OUTCOME = "waitForOutcome";
+
 	/** 0 to 30 seconds ({@link OrderWatch#LONGEST_WAIT}), with or without the unit. */
 	static final String WAIT_PATTERN = "([0-9]|[12][0-9]|30)s?";
 
@@ -97,7 +103,7 @@ class OrderController {
 	 * the request arrives), at once when it has already or is terminal, else after the
 	 * wait with the order as it stands (304 when the client named that version).
 	 */
-	@GetMapping(path = "/{id}", params = WAIT_FOR_CHANGE)
+	@GetMapping(path = "/{id}", params = { WAIT_FOR_CHANGE, "!" + WAIT_FOR_OUTCOME })
 	CompletableFuture<ResponseEntity<OrderResponse>> awaitChange(@PathVariable String id,
 			@RequestParam(WAIT_FOR_CHANGE) @Pattern(regexp = WAIT_PATTERN,
 					message = "must be a number of seconds from 0 to 30, e.g. 5s") String waitForChange,
@@ -107,6 +113,24 @@ class OrderController {
 		Duration wait = Duration.ofSeconds(Long.parseLong(waitForChange.replace("s", "")));
 		CompletableFuture<Optional<OrderView>> change = this.watch.awaitChange(orderId, known, wait);
 		return change.thenApply((order) -> respond(order.orElseThrow(OrderNotFoundException::new), known));
+	}
+
+	/**
+	 * The long-poll for the outcome: answered as soon as the order's status is terminal
+	 * (at once when it is), else after the wait with the order as it stands (304 when the
+	 * client named that version in {@code If-None-Match}). One request follows an order
+	 * from its placement to its outcome.
+	 */
+	@GetMapping(path = "/{id}", params = { WAIT_FOR_OUTCOME, "!" + WAIT_FOR_CHANGE })
+	CompletableFuture<ResponseEntity<OrderResponse>> awaitOutcome(@PathVariable String id,
+			@RequestParam(WAIT_FOR_OUTCOME) @Pattern(regexp = WAIT_PATTERN,
+					message = "must be a number of seconds from 0 to 30, e.g. 5s") String waitForOutcome,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		OrderId orderId = OrderId.parse(id).orElseThrow(OrderNotFoundException::new);
+		Duration wait = Duration.ofSeconds(Long.parseLong(waitForOutcome.replace("s", "")));
+		return this.watch.awaitOutcome(orderId, wait)
+			.thenApply(
+					(order) -> respond(order.orElseThrow(OrderNotFoundException::new), OrderTags.version(ifNoneMatch)));
 	}
 
 	private static ResponseEntity<OrderResponse> respond(OrderView order, OptionalLong known) {

@@ -22,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code GET /orders/{id}?waitForChange=}: the bounded long-poll. A waiting request is
- * answered when a change of its order commits (signalled through PostgreSQL's
- * {@code NOTIFY}, also after the feed's connection was lost), at once when the client is
- * behind or the order is terminal, else at the end of the wait; the version is the entity
- * tag.
+ * {@code GET /orders/{id}?waitForChange=} and {@code ?waitForOutcome=}: the bounded
+ * long-polls (for the next change, for a terminal status). A waiting request is answered
+ * when a change of its order commits (signalled through PostgreSQL's {@code NOTIFY}, also
+ * after the feed's connection was lost), at once when the client is behind or the order
+ * is terminal, else at the end of the wait; the version is the entity tag.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
@@ -166,6 +166,50 @@ class AwaitOrderChangeTest extends OrderApiTestSupport {
 		apply(new SagaOutcome.StockRejected(order(id), "out of stock", Instant.now()));
 
 		assertThat(answered(waiting).json().get("status").asString()).isEqualTo("REJECTED");
+	}
+
+	@Test
+	void aWaitForTheOutcomeIsAnsweredOnlyOnceTheStatusIsTerminal() {
+		String id = place();
+		CompletableFuture<OrderApi.Response> outcome = this.api.getAsync("/orders/" + id + "?waitForOutcome=30s",
+				"If-None-Match", "\"0\"");
+		assertStillWaiting(outcome);
+
+		apply(new SagaOutcome.StockReserved(order(id), new Money(1500, "EUR"), Instant.now()));
+		assertStillWaiting(outcome);
+		apply(new SagaOutcome.PaymentCompleted(order(id), new Money(1500, "EUR"), Instant.now()));
+
+		OrderApi.Response confirmed = answered(outcome);
+		assertThat(confirmed.status()).isEqualTo(200);
+		assertThat(confirmed.header("ETag")).isEqualTo("\"2\"");
+		assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void aWaitForTheOutcomeOfATerminalOrderIsAnsweredAtOnceAndOtherwiseEndsWithTheOrderAsItStands() {
+		String pending = place();
+		String rejected = place();
+		apply(new SagaOutcome.StockRejected(order(rejected), "out of stock", Instant.now()));
+
+		OrderApi.Response terminal = answered(this.api.getAsync("/orders/" + rejected + "?waitForOutcome=30s"));
+		OrderApi.Response untagged = this.api.getAsync("/orders/" + pending + "?waitForOutcome=1s").join();
+		OrderApi.Response tagged = this.api
+			.getAsync("/orders/" + pending + "?waitForOutcome=1", "If-None-Match", "\"0\"")
+			.join();
+
+		assertThat(terminal.status()).isEqualTo(200);
+		assertThat(terminal.json().get("status").asString()).isEqualTo("REJECTED");
+		assertThat(untagged.status()).isEqualTo(200);
+		assertThat(untagged.json().get("status").asString()).isEqualTo("PENDING");
+		assertThat(tagged.status()).isEqualTo(304);
+		assertThat(tagged.header("ETag")).isEqualTo("\"0\"");
+		for (String wait : new String[] { "31s", "-1s", "abc" }) {
+			OrderApi.Response response = this.api.getAsync("/orders/" + pending + "?waitForOutcome=" + wait).join();
+			assertThat(response.status()).as(wait).isEqualTo(400);
+			assertThat(response.body()).as("the input is not echoed").doesNotContain(wait);
+		}
+		assertThat(this.api.getAsync("/orders/" + UUID.randomUUID() + "?waitForOutcome=30s").join().status())
+			.isEqualTo(404);
 	}
 
 	private List<Integer> feedBackends() {
