@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 import io.orderflow.order.OrderId;
 import io.orderflow.order.OrderService;
@@ -62,6 +63,8 @@ class OrderController {
 	/** 0 to 30 seconds ({@link OrderWatch#LONGEST_WAIT}), with or without the unit. */
 	static final String WAIT_PATTERN = "([0-9]|[12][0-9]|30)s?";
 
+	private static final String WAIT_MESSAGE = "must be a number of seconds from 0 to 30, e.g. 5s";
+
 	private final OrderService orders;
 
 	private final OrderWatch watch;
@@ -105,14 +108,10 @@ class OrderController {
 	 */
 	@GetMapping(path = "/{id}", params = { WAIT_FOR_CHANGE, "!" + WAIT_FOR_OUTCOME })
 	CompletableFuture<ResponseEntity<OrderResponse>> awaitChange(@PathVariable String id,
-			@RequestParam(WAIT_FOR_CHANGE) @Pattern(regexp = WAIT_PATTERN,
-					message = "must be a number of seconds from 0 to 30, e.g. 5s") String waitForChange,
+			@RequestParam(WAIT_FOR_CHANGE) @Pattern(regexp = WAIT_PATTERN, message = WAIT_MESSAGE) String waitForChange,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		OrderId orderId = OrderId.parse(id).orElseThrow(OrderNotFoundException::new);
 		OptionalLong known = OrderTags.version(ifNoneMatch);
-		Duration wait = Duration.ofSeconds(Long.parseLong(waitForChange.replace("s", "")));
-		CompletableFuture<Optional<OrderView>> change = this.watch.awaitChange(orderId, known, wait);
-		return change.thenApply((order) -> respond(order.orElseThrow(OrderNotFoundException::new), known));
+		return watch(id, waitForChange, known, (order, wait) -> this.watch.awaitChange(order, known, wait));
 	}
 
 	/**
@@ -124,13 +123,17 @@ class OrderController {
 	@GetMapping(path = "/{id}", params = { WAIT_FOR_OUTCOME, "!" + WAIT_FOR_CHANGE })
 	CompletableFuture<ResponseEntity<OrderResponse>> awaitOutcome(@PathVariable String id,
 			@RequestParam(WAIT_FOR_OUTCOME) @Pattern(regexp = WAIT_PATTERN,
-					message = "must be a number of seconds from 0 to 30, e.g. 5s") String waitForOutcome,
+					message = WAIT_MESSAGE) String waitForOutcome,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		return watch(id, waitForOutcome, OrderTags.version(ifNoneMatch), this.watch::awaitOutcome);
+	}
+
+	private CompletableFuture<ResponseEntity<OrderResponse>> watch(String id, String wait, OptionalLong known,
+			BiFunction<OrderId, Duration, CompletableFuture<Optional<OrderView>>> watching) {
 		OrderId orderId = OrderId.parse(id).orElseThrow(OrderNotFoundException::new);
-		Duration wait = Duration.ofSeconds(Long.parseLong(waitForOutcome.replace("s", "")));
-		return this.watch.awaitOutcome(orderId, wait)
-			.thenApply(
-					(order) -> respond(order.orElseThrow(OrderNotFoundException::new), OrderTags.version(ifNoneMatch)));
+		Duration seconds = Duration.ofSeconds(Long.parseLong(wait.replace("s", "")));
+		return watching.apply(orderId, seconds)
+			.thenApply((order) -> respond(order.orElseThrow(OrderNotFoundException::new), known));
 	}
 
 	private static ResponseEntity<OrderResponse> respond(OrderView order, OptionalLong known) {

@@ -56,9 +56,7 @@ class AwaitOrderChangeTest extends OrderApiTestSupport {
 
 		OrderApi.Response afterPayment = awaitedAcross(id, "\"1\"",
 				new SagaOutcome.PaymentCompleted(order(id), new Money(1500, "EUR"), Instant.now()));
-		assertThat(afterPayment.status()).isEqualTo(200);
-		assertThat(afterPayment.header("ETag")).isEqualTo("\"2\"");
-		assertThat(afterPayment.json().get("status").asString()).isEqualTo("CONFIRMED");
+		assertAnswered(afterPayment, "\"2\"", "CONFIRMED");
 	}
 
 	@Test
@@ -179,10 +177,7 @@ class AwaitOrderChangeTest extends OrderApiTestSupport {
 		assertStillWaiting(outcome);
 		apply(new SagaOutcome.PaymentCompleted(order(id), new Money(1500, "EUR"), Instant.now()));
 
-		OrderApi.Response confirmed = answered(outcome);
-		assertThat(confirmed.status()).isEqualTo(200);
-		assertThat(confirmed.header("ETag")).isEqualTo("\"2\"");
-		assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
+		assertAnswered(answered(outcome), "\"2\"", "CONFIRMED");
 	}
 
 	@Test
@@ -242,6 +237,12 @@ class AwaitOrderChangeTest extends OrderApiTestSupport {
 
 	private static OrderId order(String id) {
 		return new OrderId(UUID.fromString(id));
+	}
+
+	private static void assertAnswered(OrderApi.Response response, String tag, String status) {
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("ETag")).isEqualTo(tag);
+		assertThat(response.json().get("status").asString()).isEqualTo(status);
 	}
 
 	private static void assertStillWaiting(CompletableFuture<OrderApi.Response> request) {
