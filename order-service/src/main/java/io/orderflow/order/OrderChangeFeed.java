@@ -5,12 +5,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,14 +30,17 @@ import org.springframework.stereotype.Component;
 /**
  * Signals of committed order changes, for requests that wait for an order to move on.
  * <p>
- * A trigger on {@code orders} notifies the channel {@value #CHANNEL} with the order id
- * when a changing transaction commits (migration {@code V2__order_changes}); this feed
- * {@code LISTEN}s on a connection of its own (not one of the pool's) and completes the
- * signals of that order. Every instance of the service hears every change, whichever
- * instance's consumer applied it. A signal says only "look again": the waiting side reads
- * the order itself, so a spurious signal costs one read and a missed one cannot exist:
- * when the connection is lost, every signal is completed (changes may have been missed
- * while it was down) and the feed reconnects.
+ * A trigger on {@code orders} notifies the channel {@value #CHANNEL} with the order id,
+ * its new version and status when a changing transaction commits (migrations
+ * {@code V2__order_changes}, {@code V3__order_change_payload}); this feed {@code LISTEN}s
+ * on a connection of its own (not one of the pool's) and completes the signals of that
+ * order that wait for such a change ({@link OrderChange}); the others stay registered, so
+ * no change after {@link #next} goes unseen. Every instance of the service hears every
+ * change, whichever instance's consumer applied it. A signal says only "look again": the
+ * waiting side reads the order itself, so a spurious signal costs one read and a missed
+ * one cannot exist: when the connection is lost, every signal is completed (changes may
+ * have been missed while it was down) and the feed reconnects; so is every signal of an
+ * order whose notification names no change.
  */
 @Component
 class OrderChangeFeed implements SmartLifecycle {
@@ -53,7 +59,7 @@ class OrderChangeFeed implements SmartLifecycle {
 
 	private final DataSourceProperties database;
 
-	private final Map<UUID, Set<CompletableFuture<Void>>> signals = new ConcurrentHashMap<>();
+	private final Map<UUID, Set<Signal>> signals = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
@@ -68,13 +74,14 @@ class OrderChangeFeed implements SmartLifecycle {
 
 	/**
 	 * @param id an order
-	 * @return a signal completed when a change of the order commits after this call (or
-	 * when one may have been missed); {@link #forget} it when no longer waiting
+	 * @param wanted the changes to be signalled
+	 * @return a signal completed when a wanted change of the order commits after this
+	 * call (or when one may have been missed); {@link #forget} it when no longer waiting
 	 */
-	CompletableFuture<Void> next(OrderId id) {
-		CompletableFuture<Void> signal = new CompletableFuture<>();
+	CompletableFuture<Void> next(OrderId id, Predicate<OrderChange> wanted) {
+		Signal signal = new Signal(wanted, new CompletableFuture<>());
 		this.signals.computeIfAbsent(id.value(), (key) -> ConcurrentHashMap.newKeySet()).add(signal);
-		return signal;
+		return signal.future();
 	}
 
 	/**
@@ -83,7 +90,7 @@ class OrderChangeFeed implements SmartLifecycle {
 	 */
 	void forget(OrderId id, CompletableFuture<Void> signal) {
 		this.signals.computeIfPresent(id.value(), (key, set) -> {
-			set.remove(signal);
+			set.removeIf((registered) -> registered.future() == signal);
 			return set.isEmpty() ? null : set;
 		});
 	}
@@ -92,15 +99,34 @@ class OrderChangeFeed implements SmartLifecycle {
 		return this.signals.values().stream().mapToInt(Set::size).sum();
 	}
 
-	private void signal(UUID id) {
-		Set<CompletableFuture<Void>> waiting = this.signals.remove(id);
-		if (waiting != null) {
-			waiting.forEach((signal) -> signal.complete(null));
-		}
+	/**
+	 * Completes the signals of the order that wait for the change (all of them when it is
+	 * unknown); the others stay registered.
+	 * @param id the order
+	 * @param change what the order became, {@code null} when unknown
+	 */
+	void signal(UUID id, @Nullable OrderChange change) {
+		List<Signal> due = new ArrayList<>();
+		this.signals.computeIfPresent(id, (key, set) -> {
+			set.removeIf((signal) -> {
+				boolean wanted = change == null || signal.wanted().test(change);
+				if (wanted) {
+					due.add(signal);
+				}
+				return wanted;
+			});
+			return set.isEmpty() ? null : set;
+		});
+		due.forEach((signal) -> signal.future().complete(null));
 	}
 
 	private void signalAll() {
-		this.signals.keySet().forEach(this::signal);
+		this.signals.keySet().forEach((id) -> signal(id, null));
+	}
+
+	/** A waiting request's signal, and the changes it waits for. */
+	private record Signal(Predicate<OrderChange> wanted, CompletableFuture<Void> future) {
+
 	}
 
 	@Override
@@ -162,7 +188,8 @@ class OrderChangeFeed implements SmartLifecycle {
 						continue;
 					}
 					for (PGNotification notification : received) {
-						signal(UUID.fromString(notification.getParameter()));
+						OrderChange.Announced announced = OrderChange.parse(notification.getParameter());
+						signal(announced.id(), announced.change());
 					}
 				}
 			}

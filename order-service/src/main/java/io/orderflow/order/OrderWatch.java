@@ -21,8 +21,11 @@ import org.springframework.stereotype.Service;
  * <p>
  * The wait registers for the order's next change signal ({@link OrderChangeFeed}) before
  * it reads the order, so a change that commits in between is seen either by the read or
- * by the signal. Signals and timeouts are handled on the application's task executor,
- * which reads the order again; no thread is held while an order does not change.
+ * by the signal. The signal is one for the changes the request waits for: a wait for the
+ * outcome is not woken by the steps before it, and reads the order twice (at the start
+ * and once terminal) instead of once per step. Signals and timeouts are handled on the
+ * application's task executor, which reads the order again; no thread is held while an
+ * order does not change.
  * <p>
  * At most {@code orderflow.orders.max-waiting-requests} requests wait at a time (default
  * {@value #DEFAULT_MAX_WAITING}); beyond that a wait is refused at once
@@ -69,10 +72,10 @@ public class OrderWatch {
 	 * already
 	 */
 	public CompletableFuture<Optional<OrderView>> awaitChange(OrderId id, OptionalLong knownVersion, Duration wait) {
-		return watch(id, wait, (first) -> {
-			long version = knownVersion.orElse(first.version());
-			return (order) -> order.version() != version || order.status().isTerminal();
-		});
+		// without a known version, any change may be one after the first read
+		Predicate<OrderChange> wanted = knownVersion.isPresent() ? changedFrom(knownVersion.getAsLong())
+				: (any) -> true;
+		return watch(id, wait, wanted, (first) -> changedFrom(knownVersion.orElse(first.version())));
 	}
 
 	/**
@@ -87,14 +90,20 @@ public class OrderWatch {
 	 * already
 	 */
 	public CompletableFuture<Optional<OrderView>> awaitOutcome(OrderId id, Duration wait) {
-		return watch(id, wait, (first) -> (order) -> order.status().isTerminal());
+		Predicate<OrderChange> terminal = (change) -> change.status().isTerminal();
+		return watch(id, wait, terminal, (first) -> terminal);
+	}
+
+	private static Predicate<OrderChange> changedFrom(long version) {
+		return (change) -> change.version() != version || change.status().isTerminal();
 	}
 
 	/**
-	 * @param answers given the order as first read, what makes a later read the answer
+	 * @param wanted the changes that may answer, before the order was read
+	 * @param answers given the order as first read, the changes that answer
 	 */
-	private CompletableFuture<Optional<OrderView>> watch(OrderId id, Duration wait,
-			Function<OrderView, Predicate<OrderView>> answers) {
+	private CompletableFuture<Optional<OrderView>> watch(OrderId id, Duration wait, Predicate<OrderChange> wanted,
+			Function<OrderView, Predicate<OrderChange>> answers) {
 		if (wait.isNegative() || wait.compareTo(LONGEST_WAIT) > 0) {
 			throw new IllegalArgumentException("wait must be between 0 and " + LONGEST_WAIT + ": " + wait);
 		}
@@ -104,7 +113,7 @@ public class OrderWatch {
 		}
 		CompletableFuture<Optional<OrderView>> change;
 		try {
-			change = await(id, answers, System.nanoTime() + wait.toNanos());
+			change = await(id, wanted, answers, System.nanoTime() + wait.toNanos());
 		}
 		catch (RuntimeException ex) {
 			this.waiting.decrementAndGet();
@@ -113,9 +122,9 @@ public class OrderWatch {
 		return change.whenComplete((order, ex) -> this.waiting.decrementAndGet());
 	}
 
-	private CompletableFuture<Optional<OrderView>> await(OrderId id, Function<OrderView, Predicate<OrderView>> answers,
-			long deadline) {
-		CompletableFuture<Void> signal = this.feed.next(id);
+	private CompletableFuture<Optional<OrderView>> await(OrderId id, Predicate<OrderChange> wanted,
+			Function<OrderView, Predicate<OrderChange>> answers, long deadline) {
+		CompletableFuture<Void> signal = this.feed.next(id, wanted);
 		Optional<OrderView> order;
 		try {
 			// the whole order in one statement: when it moved on, this read is the answer
@@ -130,15 +139,15 @@ public class OrderWatch {
 			this.feed.forget(id, signal);
 			return CompletableFuture.completedFuture(order);
 		}
-		Predicate<OrderView> answer = answers.apply(order.get());
-		if (answer.test(order.get()) || left <= 0) {
+		Predicate<OrderChange> answer = answers.apply(order.get());
+		if (answer.test(OrderChange.of(order.get())) || left <= 0) {
 			this.feed.forget(id, signal);
 			return CompletableFuture.completedFuture(order);
 		}
 		// later reads are judged by the condition the first read fixed
 		return signal.completeOnTimeout(null, left, TimeUnit.NANOSECONDS).thenComposeAsync((ignored) -> {
 			this.feed.forget(id, signal);
-			return await(id, (later) -> answer, deadline);
+			return await(id, answer, (later) -> answer, deadline);
 		}, this.executor);
 	}
 
