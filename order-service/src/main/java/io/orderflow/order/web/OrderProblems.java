@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
@@ -63,7 +64,9 @@ class OrderProblems {
 	@ExceptionHandler
 	ErrorResponse tooManyWaiting(TooManyWaitingRequestsException ex) {
 		logger.debug("Wait refused: {}", ex.getMessage());
-		return new DependencyUnavailableException(ex);
+		DependencyUnavailableException refused = new DependencyUnavailableException(ex);
+		refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
+		return refused;
 	}
 
 }
