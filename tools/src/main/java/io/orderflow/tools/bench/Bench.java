@@ -121,28 +121,35 @@ public final class Bench {
 	/**
 	 * Lets the stack finish what came before (an earlier run, the warm-up, the previous
 	 * step) so that a step measures its own orders only: waits until order-service has no
-	 * {@code PENDING} order, or their number has not fallen for 30 s (orders that will
-	 * not finish, e.g. dead-lettered ones), at most 10 minutes.
+	 * {@code PENDING} order and the consumer groups have no lag ({@link ConsumerLag}), or
+	 * their sum has not fallen for 30 s (orders that will not finish, e.g. dead-lettered
+	 * ones), at most 10 minutes.
 	 */
 	private void awaitQuiet() throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		long last = -1;
 		long since = System.nanoTime();
-		while (System.nanoTime() < deadline) {
-			long pending = pendingOrders();
-			if (pending == 0) {
-				return;
+		try (ConsumerLag lag = new ConsumerLag(this.options.bootstrapServers())) {
+			while (System.nanoTime() < deadline) {
+				long pending = pendingOrders();
+				long records = lag.total();
+				if (pending == 0 && records == 0) {
+					return;
+				}
+				if (pending + records != last) {
+					System.out.printf(Locale.ROOT, "waiting for %d pending orders and %d records not consumed yet%n",
+							pending, records);
+					last = pending + records;
+					since = System.nanoTime();
+				}
+				else if (System.nanoTime() - since > Duration.ofSeconds(30).toNanos()) {
+					System.out.printf(Locale.ROOT,
+							"%d orders stay pending and %d records unconsumed (not falling for 30 s): going on%n",
+							pending, records);
+					return;
+				}
+				Thread.sleep(1000);
 			}
-			if (pending != last) {
-				System.out.printf(Locale.ROOT, "waiting for %d pending orders%n", pending);
-				last = pending;
-				since = System.nanoTime();
-			}
-			else if (System.nanoTime() - since > Duration.ofSeconds(30).toNanos()) {
-				System.out.printf(Locale.ROOT, "%d orders stay pending (not falling for 30 s): going on%n", pending);
-				return;
-			}
-			Thread.sleep(1000);
 		}
 	}
 
