@@ -20,7 +20,7 @@ record OrderChange(long version, OrderStatus status) {
 	/**
 	 * @param payload a notification's payload: {@code "<id> <version> <status>"}, or only
 	 * {@code "<id>"} (the trigger of migration {@code V2}, before an upgrade completes)
-	 * @return the change, with {@code null} version and status when only the id is known
+	 * @return the order and its change; no change when the payload names the order alone
 	 * @throws IllegalArgumentException when the payload is neither
 	 */
 	static Announced parse(String payload) {
