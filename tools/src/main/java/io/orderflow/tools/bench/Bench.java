@@ -141,27 +141,26 @@ public final class Bench {
 		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		long last = -1;
 		long since = System.nanoTime();
-		try (ConsumerLag lag = new ConsumerLag(this.options.bootstrapServers())) {
-			while (System.nanoTime() < deadline) {
-				long pending = pendingOrders();
-				long records = lag.total();
-				if (pending == 0 && records == 0) {
-					return;
-				}
-				if (pending + records != last) {
-					System.out.printf(Locale.ROOT, "waiting for %d pending orders and %d records not consumed yet%n",
-							pending, records);
-					last = pending + records;
-					since = System.nanoTime();
-				}
-				else if (System.nanoTime() - since > Duration.ofSeconds(30).toNanos()) {
-					System.out.printf(Locale.ROOT,
-							"%d orders stay pending and %d records unconsumed (not falling for 30 s): going on%n",
-							pending, records);
-					return;
-				}
-				Thread.sleep(1000);
+		ConsumerLag lag = new ConsumerLag(this.http, this.options.relayUrl());
+		while (System.nanoTime() < deadline) {
+			long pending = pendingOrders();
+			long records = lag.total();
+			if (pending == 0 && records == 0) {
+				return;
 			}
+			if (pending + records != last) {
+				System.out.printf(Locale.ROOT, "waiting for %d pending orders and %d records not consumed yet%n",
+						pending, records);
+				last = pending + records;
+				since = System.nanoTime();
+			}
+			else if (System.nanoTime() - since > Duration.ofSeconds(30).toNanos()) {
+				System.out.printf(Locale.ROOT,
+						"%d orders stay pending and %d records unconsumed (not falling for 30 s): going on%n", pending,
+						records);
+				return;
+			}
+			Thread.sleep(1000);
 		}
 	}
 

@@ -12,7 +12,8 @@ import io.orderflow.tools.CommandLine;
  *
  * @param steps offered rates, orders per second, in the order they run
  * @param stepDuration how long each step offers its rate
- * @param warmup how long the warm-up (at the first step's rate, not reported) lasts
+ * @param warmup how long the warm-up (ramped to the first step's rate, not reported)
+ * lasts
  * @param drain how long a step waits for its outstanding orders after its last POST
  * @param stopWhenSaturated whether to skip the higher steps once a step achieved less
  * than 80% of its offered rate
@@ -23,21 +24,22 @@ import io.orderflow.tools.CommandLine;
  * @param url order-service
  * @param inventoryUrl inventory-service (setup)
  * @param paymentUrl payment-service (setup)
+ * @param relayUrl outbox-relay (the consumer groups' lag it exports)
  * @param bootstrapServers the broker (producer ceiling)
  * @param orderDatabase order-service's database (PostgreSQL ceiling)
  */
 record BenchOptions(List<Double> steps, Duration stepDuration, Duration warmup, Duration drain,
 		boolean stopWhenSaturated, boolean ceilings, String label, Path out, Path pids, String url, String inventoryUrl,
-		String paymentUrl, String bootstrapServers, String orderDatabase) {
+		String paymentUrl, String relayUrl, String bootstrapServers, String orderDatabase) {
 
 	static final String USAGE = "options: --steps 25,50,100 --step-seconds 60 --warmup-seconds 60 --drain-seconds 30 "
 			+ "--all-steps --no-ceilings --label L --out FILE --pids DIR --url U --inventory-url U --payment-url U "
-			+ "--bootstrap-servers B --order-database D";
+			+ "--relay-url U --bootstrap-servers B --order-database D";
 
 	static BenchOptions parse(String[] args) {
 		CommandLine line = CommandLine.parse(args, USAGE,
 				List.of("--steps", "--step-seconds", "--warmup-seconds", "--drain-seconds", "--label", "--out",
-						"--pids", "--url", "--inventory-url", "--payment-url", "--bootstrap-servers",
+						"--pids", "--url", "--inventory-url", "--payment-url", "--relay-url", "--bootstrap-servers",
 						"--order-database"),
 				List.of("--all-steps", "--no-ceilings"));
 		List<Double> steps = line.value("--steps",
@@ -54,7 +56,7 @@ record BenchOptions(List<Double> steps, Duration stepDuration, Duration warmup, 
 				line.value("--out", Path::of, Path.of("bench.md")),
 				line.value("--pids", Path::of, Path.of(".orderflow/pids")), line.url("--url", "http://127.0.0.1:8080"),
 				line.url("--inventory-url", "http://127.0.0.1:8081"),
-				line.url("--payment-url", "http://127.0.0.1:8082"),
+				line.url("--payment-url", "http://127.0.0.1:8082"), line.url("--relay-url", "http://127.0.0.1:8083"),
 				line.value("--bootstrap-servers", String::valueOf, "127.0.0.1:9092"),
 				line.value("--order-database", String::valueOf, "orderflow_order"));
 	}
