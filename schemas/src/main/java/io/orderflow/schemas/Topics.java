@@ -1,6 +1,17 @@
 package io.orderflow.schemas;
 
 import java.util.List;
+import java.util.Map;
+
+import io.orderflow.schemas.avro.OrderCancelled;
+import io.orderflow.schemas.avro.OrderConfirmed;
+import io.orderflow.schemas.avro.OrderPlaced;
+import io.orderflow.schemas.avro.PaymentCompleted;
+import io.orderflow.schemas.avro.PaymentFailed;
+import io.orderflow.schemas.avro.StockRejected;
+import io.orderflow.schemas.avro.StockReleased;
+import io.orderflow.schemas.avro.StockReserved;
+import org.apache.avro.Schema;
 
 /**
  * Kafka topic names of the saga: explicit, versioned contracts, defined here and nowhere
@@ -43,7 +54,28 @@ public final class Topics {
 	public static final List<String> ALL = List.of(ORDER_PLACED, STOCK_RESERVED, STOCK_REJECTED, PAYMENT_COMPLETED,
 			PAYMENT_FAILED, STOCK_RELEASED, ORDER_CONFIRMED, ORDER_CANCELLED);
 
+	private static final Map<String, Schema> VALUE_SCHEMAS = Map.of(ORDER_PLACED, OrderPlaced.getClassSchema(),
+			STOCK_RESERVED, StockReserved.getClassSchema(), STOCK_REJECTED, StockRejected.getClassSchema(),
+			PAYMENT_COMPLETED, PaymentCompleted.getClassSchema(), PAYMENT_FAILED, PaymentFailed.getClassSchema(),
+			STOCK_RELEASED, StockReleased.getClassSchema(), ORDER_CONFIRMED, OrderConfirmed.getClassSchema(),
+			ORDER_CANCELLED, OrderCancelled.getClassSchema());
+
 	private Topics() {
+	}
+
+	/**
+	 * The schema of a saga topic's record values: the one this build writes (subject
+	 * {@code <topic>-value}).
+	 * @param topic a saga topic
+	 * @return the generated class's schema
+	 * @throws IllegalArgumentException when the topic is not a saga topic
+	 */
+	public static Schema valueSchema(String topic) {
+		Schema schema = VALUE_SCHEMAS.get(topic);
+		if (schema == null) {
+			throw new IllegalArgumentException("Not a saga topic: " + topic + "; the saga topics are " + ALL);
+		}
+		return schema;
 	}
 
 	/**

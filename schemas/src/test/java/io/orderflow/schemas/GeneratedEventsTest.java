@@ -9,6 +9,7 @@ import io.orderflow.schemas.avro.OrderPlaced;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The generated classes round-trip through Avro binary with their logical types intact.
@@ -35,6 +36,17 @@ class GeneratedEventsTest {
 	void topicNamesAreVersionedAndUnique() {
 		assertThat(Topics.ALL).doesNotHaveDuplicates().allMatch((topic) -> topic.matches("[a-z]+\\.[a-z-]+\\.v\\d+"));
 		assertThat(Topics.deadLetter(Topics.ORDER_PLACED)).isEqualTo("orders.order-placed.v1.dlt");
+	}
+
+	@Test
+	void everySagaTopicNamesTheSchemaOfItsEvent() {
+		// the topic's event type is the schema's name: orders.order-placed.v1 carries
+		// OrderPlaced
+		assertThat(Topics.ALL).allSatisfy((topic) -> assertThat(Topics.valueSchema(topic).getName().toLowerCase())
+			.isEqualTo(topic.substring(topic.indexOf('.') + 1, topic.lastIndexOf('.')).replace("-", "")));
+		assertThat(Topics.valueSchema(Topics.ORDER_PLACED)).isEqualTo(OrderPlaced.getClassSchema());
+		assertThatIllegalArgumentException().isThrownBy(() -> Topics.valueSchema("orders.order-placed.v1.dlt"))
+			.withMessageContaining("Not a saga topic");
 	}
 
 }

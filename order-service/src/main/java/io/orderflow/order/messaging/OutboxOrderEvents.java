@@ -1,6 +1,6 @@
 package io.orderflow.order.messaging;
 
-import io.apicurio.rest.client.error.ApicurioRestClientException;
+import io.orderflow.messaging.outbox.OutboxSchemaUnavailableException;
 import io.orderflow.messaging.outbox.OutboxWriter;
 import io.orderflow.order.OrderEvent;
 import io.orderflow.order.OrderEvents;
@@ -28,8 +28,8 @@ class OutboxOrderEvents implements OrderEvents {
 		try {
 			this.outbox.append(this.mapper.toOutbox(event));
 		}
-		catch (ApicurioRestClientException ex) {
-			// the payload is serialized through the registry before the row is written
+		catch (OutboxSchemaUnavailableException ex) {
+			// the registry has not answered since the service started
 			throw new OrderEventsUnavailableException("The schema registry is unavailable", ex);
 		}
 	}

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the schema registry unreachable, orders are refused at once with 503 and nothing
- * is stored: the client can retry with the same key.
+ * With the schema registry unreachable since the service started, the schemas of its
+ * events are not resolved: the service is not ready, and orders are refused at once with
+ * 503 and nothing is stored: the client can retry with the same key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "orderflow.schema-registry.url=http://127.0.0.1:1")
@@ -43,6 +44,15 @@ class RegistryDownTest {
 		assertThat(response.body()).doesNotContain("Exception", "apicurio", "registry");
 		assertThat(new StoredRows(this.jdbc).ordersOf(request.customerId())).isZero();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void theServiceIsNotReadyWhileItsSchemasAreUnresolved() {
+		OrderApi.Response readiness = new OrderApi(this.port).get("/actuator/health/readiness");
+
+		assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
+		assertThat(readiness.json().get("components").get("outboxSchemas").get("status").asString()).isEqualTo("DOWN");
+		assertThat(readiness.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
 	}
 
 }

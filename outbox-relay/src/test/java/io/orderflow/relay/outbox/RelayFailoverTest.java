@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import io.orderflow.messaging.outbox.OutboxEvent;
 import io.orderflow.relay.outbox.OutboxDatabase.Appended;
 import io.orderflow.testsupport.RealInfrastructure;
+import io.orderflow.testsupport.TcpForwarder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

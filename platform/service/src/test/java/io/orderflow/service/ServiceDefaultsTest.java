@@ -29,15 +29,14 @@ class ServiceDefaultsTest {
 	@Test
 	void loadsTheDefaultsIntoEveryApplication() {
 		try (ConfigurableApplicationContext context = run(Map.of())) {
-			assertProperties(context.getEnvironment(),
-					Map.of("spring.jpa.open-in-view", "false", "spring.flyway.locations",
-							"classpath:db/migration,classpath:db/messaging", "spring.kafka.listener.ack-mode",
-							"manual_immediate", "spring.kafka.listener.concurrency", "3",
-							"spring.kafka.bootstrap-servers", "127.0.0.1:9092",
-							"spring.datasource.hikari.connection-init-sql", "SET lock_timeout = '5s'",
-							"management.endpoint.health.group.readiness.include", "readinessState,db,kafka",
-							// tagged with the service's own name
-							"management.metrics.tags.application", "test-service"));
+			assertProperties(context.getEnvironment(), Map.of("spring.jpa.open-in-view", "false",
+					"spring.flyway.locations", "classpath:db/migration,classpath:db/messaging",
+					"spring.kafka.listener.ack-mode", "manual_immediate", "spring.kafka.listener.concurrency", "3",
+					"spring.kafka.bootstrap-servers", "127.0.0.1:9092", "spring.datasource.hikari.connection-init-sql",
+					"SET lock_timeout = '5s'", "management.endpoint.health.group.readiness.include",
+					"readinessState,db,kafka,outboxSchemas",
+					// tagged with the service's own name
+					"management.metrics.tags.application", "test-service"));
 			assertThat(context.getEnvironment().getProperty("logging.pattern.correlation")).startsWith("%replace(");
 		}
 	}

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.consumer.ConsumerProperties;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.messaging.serde.AvroSerdeSettings;
+import io.orderflow.messaging.outbox.OutboxSchemaUnavailableException;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
@@ -85,17 +86,18 @@ class ConsumerConfiguration {
 	 * ({@link IllegalArgumentException}, e.g. an outcome for an order that does not
 	 * exist) or cannot compute it ({@link ArithmeticException}, e.g. prices times
 	 * quantities beyond a {@code long}). A dependency that fails (database down, lock
-	 * timeout, deadlock) is transient and retried; classifying it explicitly also ends
-	 * the search through the causes, so a transient failure is never dead-lettered
-	 * because of what it wraps. Everything else is retried with the backoff, then
-	 * dead-lettered.
+	 * timeout, deadlock, the registry not reached since the start) is transient and
+	 * retried; classifying it explicitly also ends the search through the causes, so a
+	 * transient failure is never dead-lettered because of what it wraps. Everything else
+	 * is retried with the backoff, then dead-lettered.
 	 * @param handler the error handler to configure
 	 */
 	static void classify(DefaultErrorHandler handler) {
 		handler.addNotRetryableExceptions(NonRetryableEventException.class, IllegalArgumentException.class,
 				ArithmeticException.class);
 		handler.addRetryableExceptions(TransientDataAccessException.class, RecoverableDataAccessException.class,
-				DataAccessResourceFailureException.class, CannotCreateTransactionException.class);
+				DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+				OutboxSchemaUnavailableException.class);
 	}
 
 	/**

@@ -17,6 +17,9 @@ import io.orderflow.messaging.consumer.RecordBoundary;
 import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.messaging.metrics.LegacyTopicMetricsFilter;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.orderflow.messaging.outbox.OutboxProperties;
+import io.orderflow.messaging.outbox.OutboxSchemas;
+import io.orderflow.messaging.outbox.OutboxSchemasHealthIndicator;
 import io.orderflow.messaging.outbox.OutboxWriter;
 import io.orderflow.messaging.outbox.TraceHeaders;
 import io.orderflow.messaging.serde.AvroSerdeSettings;
@@ -65,7 +68,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @AutoConfiguration(
 		after = { DataSourceAutoConfiguration.class, JdbcClientAutoConfiguration.class, KafkaAutoConfiguration.class },
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
-@EnableConfigurationProperties({ SchemaRegistryProperties.class, ConsumerProperties.class })
+@EnableConfigurationProperties({ SchemaRegistryProperties.class, ConsumerProperties.class, OutboxProperties.class })
 @Import(ConsumerConfiguration.class)
 public class MessagingAutoConfiguration {
 
@@ -127,6 +130,23 @@ public class MessagingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		OutboxSchemas outboxSchemas(AvroKafkaSerializer<SpecificRecord> outboxPayloadSerializer,
+				OutboxProperties outbox) {
+			return new OutboxSchemas(outboxPayloadSerializer, outbox.topics());
+		}
+
+		/**
+		 * Contributes {@code outboxSchemas} to {@code /actuator/health} and to the
+		 * readiness group.
+		 */
+		@Bean
+		@ConditionalOnClass(HealthIndicator.class)
+		OutboxSchemasHealthIndicator outboxSchemasHealthIndicator(OutboxSchemas outboxSchemas) {
+			return new OutboxSchemasHealthIndicator(outboxSchemas);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		ProcessedEvents processedEvents(JdbcClient jdbc) {
 			return new ProcessedEvents(jdbc);
 		}
@@ -167,8 +187,8 @@ public class MessagingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		OutboxWriter outboxWriter(JdbcClient jdbc, AvroKafkaSerializer<SpecificRecord> outboxPayloadSerializer,
-				TraceHeaders traceHeaders) {
-			return new OutboxWriter(jdbc, outboxPayloadSerializer, traceHeaders);
+				TraceHeaders traceHeaders, OutboxSchemas outboxSchemas) {
+			return new OutboxWriter(jdbc, outboxPayloadSerializer, traceHeaders, outboxSchemas);
 		}
 
 	}

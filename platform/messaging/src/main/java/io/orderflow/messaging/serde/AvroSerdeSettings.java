@@ -1,5 +1,6 @@
 package io.orderflow.messaging.serde;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
  * languages read our topics.
  */
 public final class AvroSerdeSettings {
+
+	private static final Duration CACHE_LIFETIME = Duration.ofDays(365L * 100);
 
 	private AvroSerdeSettings() {
 	}
@@ -53,6 +56,16 @@ public final class AvroSerdeSettings {
 		config.put("apicurio.registry.id-handler", Legacy4ByteIdHandler.class.getName());
 		config.put("apicurio.registry.use-id", "contentId");
 		config.put("apicurio.registry.headers.enabled", false);
+		// what the registry answered is kept for the life of the process: a content id
+		// always
+		// denotes the same schema, and a writer schema compiled into this build always
+		// gets the
+		// same id. The serdes' default (30 s) made every caller ask the registry again
+		// each time
+		// an entry expired, all at once under load: at 100 orders/s on a new registry
+		// that storm
+		// took most of a core and exhausted order-service's connection pool
+		config.put("apicurio.registry.check-period-ms", CACHE_LIFETIME.toMillis());
 		return config;
 	}
 

@@ -147,8 +147,14 @@ class OutboxWriterTest {
 		}
 
 		@Bean
-		OutboxWriter outboxWriter(JdbcClient jdbc, AvroKafkaSerializer<SpecificRecord> serializer) {
-			return new OutboxWriter(jdbc, serializer, new TraceHeaders());
+		OutboxSchemas outboxSchemas(AvroKafkaSerializer<SpecificRecord> serializer) {
+			return new OutboxSchemas(serializer, List.of(Topics.ORDER_PLACED));
+		}
+
+		@Bean
+		OutboxWriter outboxWriter(JdbcClient jdbc, AvroKafkaSerializer<SpecificRecord> serializer,
+				OutboxSchemas schemas) {
+			return new OutboxWriter(jdbc, serializer, new TraceHeaders(), schemas);
 		}
 
 		@Bean

@@ -1,4 +1,4 @@
-package io.orderflow.relay.outbox;
+package io.orderflow.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A port that refuses connections until {@link #start() started}, then forwards each
- * connection to a target: a broker that "comes back". Kafka clients bootstrap through it;
- * afterwards they talk to the broker's advertised address directly.
+ * connection to a target until {@link #close() closed}: a dependency that "comes back" or
+ * "goes away". Kafka clients bootstrap through it (afterwards they talk to the broker's
+ * advertised address directly); HTTP clients, e.g. of the schema registry, go through it
+ * for every connection.
  */
-final class TcpForwarder implements AutoCloseable {
+public final class TcpForwarder implements AutoCloseable {
 
 	private final int port;
 
@@ -29,7 +31,7 @@ final class TcpForwarder implements AutoCloseable {
 	/**
 	 * @param target {@code host:port} to forward to
 	 */
-	TcpForwarder(String target) {
+	public TcpForwarder(String target) {
 		String[] hostAndPort = target.split(":");
 		this.target = new InetSocketAddress(hostAndPort[0], Integer.parseInt(hostAndPort[1]));
 		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -43,11 +45,11 @@ final class TcpForwarder implements AutoCloseable {
 	/**
 	 * @return {@code 127.0.0.1:<port>}, refusing connections until started
 	 */
-	String address() {
+	public String address() {
 		return "127.0.0.1:" + this.port;
 	}
 
-	void start() throws IOException {
+	public void start() throws IOException {
 		ServerSocket server = new ServerSocket();
 		server.setReuseAddress(true);
 		server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));

@@ -1,0 +1,31 @@
+package io.orderflow.messaging.outbox;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An event cannot be appended yet: the schema of its topic has not been resolved in the
+ * registry since the service started ({@link OutboxSchemas}). Transient: nothing was
+ * written; the same call succeeds once the registry has answered.
+ */
+public class OutboxSchemaUnavailableException extends RuntimeException {
+
+	private final String topic;
+
+	/**
+	 * @param topic the event's topic
+	 * @param lastFailure why the last resolution failed, if one did
+	 */
+	public OutboxSchemaUnavailableException(String topic, @Nullable String lastFailure) {
+		super("The schema of " + topic + " is not resolved yet (schema registry unavailable since the service started"
+				+ ((lastFailure != null) ? ": " + lastFailure : "") + ")");
+		this.topic = topic;
+	}
+
+	/**
+	 * @return the event's topic
+	 */
+	public String topic() {
+		return this.topic;
+	}
+
+}
