@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,9 @@ class RegistryDownTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
 
 	@Test
 	void orderIsRefusedFastAsUnavailableAndNothingIsStored() {
@@ -47,12 +51,15 @@ class RegistryDownTest {
 	}
 
 	@Test
-	void theServiceIsNotReadyWhileItsSchemasAreUnresolved() {
+	void theServiceIsNotReadyAndDoesNotConsumeWhileItsSchemasAreUnresolved() {
 		OrderApi.Response readiness = new OrderApi(this.port).get("/actuator/health/readiness");
 
 		assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
 		assertThat(readiness.json().get("components").get("outboxSchemas").get("status").asString()).isEqualTo("DOWN");
 		assertThat(readiness.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+		// a record is not taken before its effects could be written
+		assertThat(this.listeners.getListenerContainers()).isNotEmpty()
+			.allSatisfy((container) -> assertThat(container.isPauseRequested()).isTrue());
 	}
 
 }

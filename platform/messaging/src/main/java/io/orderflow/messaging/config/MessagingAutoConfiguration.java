@@ -48,8 +48,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -133,6 +135,49 @@ public class MessagingAutoConfiguration {
 		OutboxSchemas outboxSchemas(AvroKafkaSerializer<SpecificRecord> outboxPayloadSerializer,
 				OutboxProperties outbox) {
 			return new OutboxSchemas(outboxPayloadSerializer, outbox.topics());
+		}
+
+		/**
+		 * Starts the listener containers paused while the outbox's schemas are not
+		 * resolved (the registry did not answer when the service started), and resumes
+		 * them once they are: a record is not taken before its effects can be written.
+		 */
+		@Bean
+		SmartLifecycle outboxSchemasListenerGate(OutboxSchemas outboxSchemas,
+				ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+			return new SmartLifecycle() {
+
+				private volatile boolean running;
+
+				@Override
+				public void start() {
+					this.running = true;
+					KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
+					if (registry == null || outboxSchemas.unresolved().isEmpty()) {
+						return;
+					}
+					registry.getListenerContainers().forEach(MessageListenerContainer::pause);
+					outboxSchemas
+						.whenResolved(() -> registry.getListenerContainers().forEach(MessageListenerContainer::resume));
+				}
+
+				@Override
+				public void stop() {
+					this.running = false;
+				}
+
+				@Override
+				public boolean isRunning() {
+					return this.running;
+				}
+
+				/** After the schemas' first resolution, before the containers start. */
+				@Override
+				public int getPhase() {
+					return 1;
+				}
+
+			};
 		}
 
 		/**

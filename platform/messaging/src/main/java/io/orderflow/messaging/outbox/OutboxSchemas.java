@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.data.KafkaSerdeMetadata;
@@ -55,6 +56,8 @@ public class OutboxSchemas implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final List<Runnable> whenResolved = new CopyOnWriteArrayList<>();
+
 	/**
 	 * @param serializer the outbox's serializer, whose cache keeps what is resolved here
 	 * @param topics the saga topics this service writes
@@ -88,7 +91,26 @@ public class OutboxSchemas implements SmartLifecycle {
 			}
 		}
 		this.lastFailure = null;
+		for (Runnable action : this.whenResolved) {
+			// whoever removes an action runs it: once, also when whenResolved races with
+			// this
+			if (this.whenResolved.remove(action)) {
+				action.run();
+			}
+		}
 		return true;
+	}
+
+	/**
+	 * Runs an action once every declared schema is resolved: now, when they are, else on
+	 * the thread that resolves the last of them.
+	 * @param action what to run
+	 */
+	public void whenResolved(Runnable action) {
+		this.whenResolved.add(action);
+		if (unresolved().isEmpty() && this.whenResolved.remove(action)) {
+			action.run();
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.orderflow.messaging.outbox;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
@@ -60,7 +61,9 @@ class OutboxSchemasTest {
 				AvroKafkaSerializer<SpecificRecord> serializer = serializer(registry)) {
 			OutboxSchemas schemas = new OutboxSchemas(serializer, List.of(Topics.ORDER_PLACED));
 			OutboxSchemasHealthIndicator health = new OutboxSchemasHealthIndicator(schemas);
+			AtomicInteger resumed = new AtomicInteger();
 			schemas.start();
+			schemas.whenResolved(resumed::incrementAndGet);
 			try {
 				assertThatExceptionOfType(OutboxSchemaUnavailableException.class)
 					.isThrownBy(() -> schemas.checkWritable(Topics.ORDER_PLACED))
@@ -69,12 +72,16 @@ class OutboxSchemasTest {
 				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(down.getDetails()).containsEntry("unresolved", List.of(Topics.ORDER_PLACED))
 					.containsKey("error");
+				assertThat(resumed).hasValue(0);
 
 				registry.start();
 
 				await().atMost(Duration.ofSeconds(20))
 					.untilAsserted(() -> assertThat(health.health().getStatus()).isEqualTo(Status.UP));
 				schemas.checkWritable(Topics.ORDER_PLACED);
+				assertThat(resumed).hasValue(1);
+				schemas.whenResolved(resumed::incrementAndGet);
+				assertThat(resumed).hasValue(2);
 			}
 			finally {
 				schemas.stop();
