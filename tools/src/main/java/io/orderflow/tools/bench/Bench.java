@@ -58,6 +58,8 @@ public final class Bench {
 			warmUp(this.options.steps().get(0), this.options.warmup());
 		}
 		awaitQuiet();
+		String ages = ProcessCpu.describeAges(this.cpu.ages());
+		System.out.println(ages);
 		List<BenchStep> steps = new ArrayList<>();
 		for (double rate : this.options.steps()) {
 			BenchStep step = step(rate);
@@ -76,8 +78,11 @@ public final class Bench {
 		if (this.options.ceilings()) {
 			awaitQuiet();
 		}
-		List<String> ceilings = this.options.ceilings() ? ceilings() : List.of();
-		String table = new BenchTable(this.options.label() + " (" + Instant.now() + ")", steps, ceilings).render();
+		List<String> notes = new ArrayList<>(List.of(ages));
+		if (this.options.ceilings()) {
+			notes.addAll(ceilings());
+		}
+		String table = new BenchTable(this.options.label() + " (" + Instant.now() + ")", steps, notes).render();
 		System.out.println();
 		System.out.print(table);
 		Path out = this.options.out().toAbsolutePath();

@@ -22,12 +22,17 @@ final class BenchTable {
 
 	private final List<BenchStep> steps;
 
-	private final List<String> ceilings;
+	private final List<String> notes;
 
-	BenchTable(String label, List<BenchStep> steps, List<String> ceilings) {
+	/**
+	 * @param label the table's title
+	 * @param steps the steps, in the order they ran
+	 * @param notes lines printed under the table (the processes' ages, the ceilings)
+	 */
+	BenchTable(String label, List<BenchStep> steps, List<String> notes) {
 		this.label = label;
 		this.steps = steps;
-		this.ceilings = ceilings;
+		this.notes = notes;
 	}
 
 	/**
@@ -61,7 +66,7 @@ final class BenchTable {
 						+ " ms, no errors)")
 				.orElse("sustained: none of the steps (p99 under 1 s with no errors)"))
 			.append('\n');
-		this.ceilings.forEach((c) -> out.append(c).append('\n'));
+		this.notes.forEach((note) -> out.append(note).append('\n'));
 		return out.toString();
 	}
 

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -44,6 +47,46 @@ record ProcessCpu(Path proc, Path pids, long ticksPerSecond) {
 		cpu.put(POSTGRESQL, postgresTicks() * millisPerTick());
 		ticks(ProcessHandle.current().pid(), false).ifPresent((t) -> cpu.put(GENERATOR, t * millisPerTick()));
 		return cpu;
+	}
+
+	/**
+	 * How long each process of a pid file has been running: a JVM's first minutes under
+	 * load cost more CPU per order than later ones (its JIT compilers are busy), so rows
+	 * are comparable only between JVMs of about the same age.
+	 * @return time since start per process name, in the pid files' order
+	 */
+	Map<String, Duration> ages() {
+		double uptime;
+		try {
+			uptime = Double.parseDouble(Files.readString(this.proc.resolve("uptime")).trim().split(" ")[0]);
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Map.of();
+		}
+		Map<String, Duration> ages = new LinkedHashMap<>();
+		for (Path file : pidFiles()) {
+			String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+			readPid(file).ifPresent((pid) -> {
+				String[] fields = statFields(pid);
+				// field 22, starttime: clock ticks after boot
+				if (fields != null && fields.length > 19) {
+					double started = Long.parseLong(fields[19]) / (double) this.ticksPerSecond;
+					ages.put(name, Duration.ofMillis(Math.round((uptime - started) * 1000)));
+				}
+			});
+		}
+		return ages;
+	}
+
+	/**
+	 * @param ages as {@link #ages()} reads them
+	 * @return e.g. {@code "process ages at the first step: kafka 12m05s, order 9m40s"}
+	 */
+	static String describeAges(Map<String, Duration> ages) {
+		StringJoiner line = new StringJoiner(", ", "process ages at the first step: ", "");
+		ages.forEach((name, age) -> line
+			.add(String.format(Locale.ROOT, "%s %dm%02ds", name, age.toMinutes(), age.toSecondsPart())));
+		return line.toString();
 	}
 
 	private double millisPerTick() {

@@ -3,6 +3,7 @@ package io.orderflow.tools.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,23 @@ class ProcessCpuTest {
 	}
 
 	@Test
+	void readsHowLongEachProcessOfAPidFileHasRun() throws IOException {
+		Files.writeString(this.proc.resolve("uptime"), "1000.50 1900.00\n");
+		started(5000500, "java", 40_050);
+		started(5000501, "java", 99_000);
+		Files.writeString(this.pids.resolve("order.pid"), "5000500\n");
+		Files.writeString(this.pids.resolve("kafka.pid"), "5000501\n");
+		Files.writeString(this.pids.resolve("relay.pid"), "5000999");
+
+		Map<String, Duration> ages = new ProcessCpu(this.proc, this.pids, 100).ages();
+
+		assertThat(ages).containsExactly(entry("kafka", Duration.ofMillis(10_500)),
+				entry("order", Duration.ofMinutes(10)));
+		assertThat(ProcessCpu.describeAges(ages))
+			.isEqualTo("process ages at the first step: kafka 0m10s, order 10m00s");
+	}
+
+	@Test
 	void theDifferenceKeepsProcessesSeenInBothSamples() {
 		Map<String, Double> spent = ProcessCpu.difference(Map.of("order", 100.0, "relay", 10.0),
 				Map.of("order", 350.0, "kafka", 40.0));
@@ -54,6 +72,14 @@ class ProcessCpuTest {
 		Files.writeString(this.pids.resolve("registry.pid"), "5000400");
 
 		assertThat(new ProcessCpu(this.proc, this.pids, 100).sample()).containsEntry("registry", 1000.0);
+	}
+
+	/** A process that started {@code startTicks} clock ticks after boot (field 22). */
+	private void started(long pid, String comm, long startTicks) throws IOException {
+		Path dir = Files.createDirectories(this.proc.resolve(Long.toString(pid)));
+		Files.writeString(dir.resolve("comm"), comm + "\n");
+		Files.writeString(dir.resolve("stat"),
+				pid + " (" + comm + ") S 1 0 0 0 0 0 0 0 0 0 10 10 0 0 20 0 1 0 " + startTicks + " 0 0\n");
 	}
 
 	private void process(long pid, String comm, long parent, long utime, long stime, long cutime, long cstime)
