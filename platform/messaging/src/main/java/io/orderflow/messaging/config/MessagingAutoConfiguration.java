@@ -48,10 +48,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -138,45 +138,18 @@ public class MessagingAutoConfiguration {
 		}
 
 		/**
-		 * Starts the listener containers paused while the outbox's schemas are not
-		 * resolved (the registry did not answer when the service started), and resumes
-		 * them once they are: a record is not taken before its effects can be written.
+		 * Every listener container waits for the outbox's schemas: created paused, it is
+		 * resumed once they are resolved, which is before it starts unless the registry
+		 * did not answer when the service started. A record is not taken before its
+		 * effects can be written. (Spring Boot applies this customizer to the containers
+		 * of its listener container factory.)
 		 */
 		@Bean
-		SmartLifecycle outboxSchemasListenerGate(OutboxSchemas outboxSchemas,
-				ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
-			return new SmartLifecycle() {
-
-				private volatile boolean running;
-
-				@Override
-				public void start() {
-					this.running = true;
-					KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
-					if (registry == null || outboxSchemas.unresolved().isEmpty()) {
-						return;
-					}
-					registry.getListenerContainers().forEach(MessageListenerContainer::pause);
-					outboxSchemas
-						.whenResolved(() -> registry.getListenerContainers().forEach(MessageListenerContainer::resume));
-				}
-
-				@Override
-				public void stop() {
-					this.running = false;
-				}
-
-				@Override
-				public boolean isRunning() {
-					return this.running;
-				}
-
-				/** After the schemas' first resolution, before the containers start. */
-				@Override
-				public int getPhase() {
-					return 1;
-				}
-
+		ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> outboxSchemasListenerGate(
+				OutboxSchemas outboxSchemas) {
+			return (container) -> {
+				container.pause();
+				outboxSchemas.whenResolved(container::resume);
 			};
 		}
 

@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
  */
 public class OutboxSchemaUnavailableException extends RuntimeException {
 
-	private final String topic;
-
 	/**
 	 * @param topic the event's topic
 	 * @param lastFailure why the last resolution failed, if one did
@@ -18,14 +16,6 @@ public class OutboxSchemaUnavailableException extends RuntimeException {
 	public OutboxSchemaUnavailableException(String topic, @Nullable String lastFailure) {
 		super("The schema of " + topic + " is not resolved yet (schema registry unavailable since the service started"
 				+ ((lastFailure != null) ? ": " + lastFailure : "") + ")");
-		this.topic = topic;
-	}
-
-	/**
-	 * @return the event's topic
-	 */
-	public String topic() {
-		return this.topic;
 	}
 
 }

@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The schemas of the events a service writes to its outbox
@@ -31,10 +33,11 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * Resolution runs before the web server and the listener containers start. When the
  * registry does not answer then, the service starts anyway: the {@code outboxSchemas}
- * health indicator keeps it out of readiness, a background thread tries again (1 s, then
- * doubling up to 30 s), and until a topic's schema is resolved, appending to it fails at
- * once with {@link OutboxSchemaUnavailableException} (a transient failure: HTTP 503, a
- * consumer retries) instead of every caller asking the registry itself.
+ * health indicator keeps it out of readiness, its listener containers stay paused
+ * ({@link #whenResolved}), a background thread tries again (1 s, then doubling up to 30
+ * s), and until a topic's schema is resolved, appending to it fails at once with
+ * {@link OutboxSchemaUnavailableException} (a transient failure: HTTP 503, a consumer
+ * retries) instead of every caller asking the registry itself.
  */
 public class OutboxSchemas implements SmartLifecycle {
 
@@ -43,6 +46,8 @@ public class OutboxSchemas implements SmartLifecycle {
 	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
 	private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+
+	private static final double RETRY_MULTIPLIER = 2.0;
 
 	private final AvroKafkaSerializer<SpecificRecord> serializer;
 
@@ -163,10 +168,13 @@ public class OutboxSchemas implements SmartLifecycle {
 	}
 
 	private void retryUntilResolved() {
-		Duration delay = FIRST_RETRY;
+		ExponentialBackOff backOff = new ExponentialBackOff(FIRST_RETRY.toMillis(), RETRY_MULTIPLIER);
+		backOff.setMaxInterval(LONGEST_RETRY.toMillis());
+		BackOffExecution delays = backOff.start();
 		while (this.running) {
+			long delay = delays.nextBackOff();
 			try {
-				Thread.sleep(delay.toMillis());
+				Thread.sleep(delay);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -176,8 +184,7 @@ public class OutboxSchemas implements SmartLifecycle {
 				logger.info("Schemas of {} resolved in the schema registry", this.schemas.keySet());
 				return;
 			}
-			logger.warn("Schemas still not resolved, next try in {}: {}", delay, this.lastFailure);
-			delay = delay.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay.multipliedBy(2);
+			logger.warn("Schemas still not resolved {} ms after the last try: {}", delay, this.lastFailure);
 		}
 	}
 

@@ -57,14 +57,11 @@ public final class AvroSerdeSettings {
 		config.put("apicurio.registry.use-id", "contentId");
 		config.put("apicurio.registry.headers.enabled", false);
 		// what the registry answered is kept for the life of the process: a content id
-		// always
-		// denotes the same schema, and a writer schema compiled into this build always
-		// gets the
-		// same id. The serdes' default (30 s) made every caller ask the registry again
-		// each time
-		// an entry expired, all at once under load: at 100 orders/s on a new registry
-		// that storm
-		// took most of a core and exhausted order-service's connection pool
+		// always denotes the same schema, and a writer schema compiled into this build
+		// always gets the same id. The serdes' default (30 s) made every caller ask the
+		// registry again each time an entry expired, all at once under load: at 100
+		// orders/s on a new registry that storm took most of a core and exhausted
+		// order-service's connection pool
 		config.put("apicurio.registry.check-period-ms", CACHE_LIFETIME.toMillis());
 		return config;
 	}
