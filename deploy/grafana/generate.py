@@ -34,6 +34,9 @@ DASHBOARDS = {
             ("Rebalances (5m)", "short", [
                 ("{{application}}",
                  f"sum by (application) (increase(kafka_consumer_coordinator_rebalance_total{{{APP}}}[5m]))")]),
+            ("Retried deliveries (5m): transient failures are retried without a cap", "short", [
+                ("{{application}} {{topic}} {{failure}}",
+                 f"sum by (application, topic, failure) (increase(orderflow_events_retries_total{{{APP}}}[5m]))")]),
             ("Dead letters (5m)", "short", [
                 ("{{application}} {{topic}}",
                  f"sum by (application, topic) (increase(orderflow_dead_letters_total{{{APP}}}[5m]))")]),
@@ -59,6 +62,8 @@ DASHBOARDS = {
                 ("{{source}}", f"max by (source) (orderflow_outbox_backlog_rows{{{SOURCE}}})")]),
             ("Oldest unpublished outbox row", "s", [
                 ("{{source}}", f"max by (source) (orderflow_outbox_oldest_unpublished_age_seconds{{{SOURCE}}})")]),
+            ("Parked outbox rows (never publishable as they are)", "short", [
+                ("{{source}}", f"max by (source) (orderflow_outbox_parked_rows{{{SOURCE}}})")]),
             ("Published events /s", "ops", [
                 ("{{source}}", f"sum by (source) (rate(orderflow_outbox_published_events_total{{{SOURCE}}}[1m]))")]),
             ("Publish latency (commit -> broker ack)", "s", [

@@ -3,6 +3,7 @@ package io.orderflow.inventory.messaging;
 import java.util.UUID;
 
 import io.orderflow.inventory.messaging.InventoryDatabase.StockLevel;
+import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.messaging.deadletter.DeadLetter;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderLine;
@@ -12,8 +13,6 @@ import io.orderflow.schemas.avro.StockReleased;
 import io.orderflow.schemas.avro.StockReserved;
 import io.orderflow.testsupport.SagaEvents;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.kafka.support.serializer.DeserializationException;
 
 import static io.orderflow.testsupport.SagaEvents.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +64,8 @@ class DeadLetterTest extends SagaTestSupport {
 	}
 
 	private void isUndecodable(DeadLetter letter) {
-		assertThat(letter.exception()).isEqualTo(DeserializationException.class.getName());
+		assertThat(letter.exception()).isEqualTo(NonRetryableEventException.class.getName());
+		assertThat(letter.message()).contains("cannot be decoded");
 	}
 
 }

@@ -14,7 +14,6 @@ import io.orderflow.schemas.avro.StockReserved;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.support.serializer.DeserializationException;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,8 +62,10 @@ class StockReservedDeadLettersTest extends SagaTestSupport {
 		List<DeadLetter> poison = await().atMost(Scenario.TIMEOUT)
 			.until(() -> lettersFor(key), (letters) -> letters.size() == 3);
 		assertThat(poison).extracting(DeadLetter::exception)
-			.containsExactly(DeserializationException.class.getName(), DeserializationException.class.getName(),
+			.containsExactly(NonRetryableEventException.class.getName(), NonRetryableEventException.class.getName(),
 					NonRetryableEventException.class.getName());
+		assertThat(poison.subList(0, 2)).extracting(DeadLetter::message)
+			.allSatisfy((message) -> assertThat(message).contains("cannot be decoded"));
 		assertThat(poison).extracting(DeadLetter::originalTopic).containsOnly(Topics.STOCK_RESERVED);
 
 		// the cause is fixed: replaying pays the stuck order; poison comes back as

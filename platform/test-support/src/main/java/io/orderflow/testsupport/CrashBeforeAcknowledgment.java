@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.messaging.consumer.EventDecoder;
 import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.ProcessedEvents;
@@ -45,8 +46,8 @@ public class CrashBeforeAcknowledgment extends EventPipeline {
 	private final Map<UUID, Boolean> committedAtCrash = new ConcurrentHashMap<>();
 
 	CrashBeforeAcknowledgment(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
-			MeterRegistry meters, RecordBoundary recordBoundary, DataSource dataSource) {
-		super(processedEvents, transactionManager, meters, recordBoundary);
+			MeterRegistry meters, RecordBoundary recordBoundary, EventDecoder decoder, DataSource dataSource) {
+		super(processedEvents, transactionManager, meters, recordBoundary, decoder);
 		this.dataSource = dataSource;
 	}
 
@@ -103,9 +104,9 @@ public class CrashBeforeAcknowledgment extends EventPipeline {
 		@Bean
 		CrashBeforeAcknowledgment crashBeforeAcknowledgment(ProcessedEvents processedEvents,
 				PlatformTransactionManager transactionManager, MeterRegistry meters,
-				ObjectProvider<RecordBoundary> recordBoundary, DataSource dataSource) {
+				ObjectProvider<RecordBoundary> recordBoundary, EventDecoder decoder, DataSource dataSource) {
 			return new CrashBeforeAcknowledgment(processedEvents, transactionManager, meters,
-					recordBoundary.getIfAvailable(() -> RecordBoundary.NONE), dataSource);
+					recordBoundary.getIfAvailable(() -> RecordBoundary.NONE), decoder, dataSource);
 		}
 
 	}

@@ -54,6 +54,31 @@ public final class SchemaRegistryServer {
 		return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
 	}
 
+	/**
+	 * Registers an Avro schema as its own artifact (or finds it registered), e.g. a newer
+	 * producer's version of an event, kept apart from the suite's artifacts so that no
+	 * serializer of the suite resolves it.
+	 * @param artifactId the artifact, in group {@code orderflow-tests}
+	 * @param schema the schema's JSON
+	 * @return its content id, what a record in the registry's framing carries
+	 */
+	public static long register(String artifactId, String schema) {
+		HttpResponse<String> response = send(HttpRequest
+			.newBuilder(URI.create(baseUrl() + "/apis/registry/v2/groups/orderflow-tests/artifacts?ifExists=RETURN"))
+			.header("Content-Type", "application/json")
+			.header("X-Registry-ArtifactType", "AVRO")
+			.header("X-Registry-ArtifactId", artifactId)
+			.POST(HttpRequest.BodyPublishers.ofString(schema))
+			.build());
+		java.util.regex.Matcher contentId = java.util.regex.Pattern.compile("\"contentId\"\\s*:\\s*(\\d+)")
+			.matcher(response.body());
+		if (response.statusCode() / 100 != 2 || !contentId.find()) {
+			throw new IllegalStateException(
+					"registering " + artifactId + " failed: " + response.statusCode() + " " + response.body());
+		}
+		return Long.parseLong(contentId.group(1));
+	}
+
 	private static String start() {
 		String external = System.getenv("TEST_REGISTRY_URL");
 		if (external != null && !external.isBlank()) {

@@ -2,6 +2,7 @@ package io.orderflow.web;
 
 import java.util.List;
 
+import io.orderflow.service.TransientFailures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
@@ -62,8 +63,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
+	/**
+	 * Anything else is a bug (500), unless it is a transient failure in disguise
+	 * ({@link TransientFailures}: e.g. a JPA or Hibernate exception around a refused
+	 * connection, a pool that timed out, a server shutting down), which is 503 with
+	 * {@code Retry-After} like the translated ones: while a dependency is down, a client
+	 * never sees 500.
+	 */
 	@ExceptionHandler
 	@Nullable ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (TransientFailures.isTransient(ex)) {
+			return unavailable(ex, request);
+		}
 		return handleExceptionInternal(ex, StandardProblem.INTERNAL_ERROR.problem(), new HttpHeaders(),
 				HttpStatus.INTERNAL_SERVER_ERROR, request);
 	}

@@ -81,6 +81,15 @@ class ContractController {
 			case "recoverable" -> new RecoverableDataAccessException(SECRET);
 			case "dependency" -> new DependencyUnavailableException(new IllegalStateException(SECRET));
 			case "domain-dependency" -> new LedgerUnavailableException();
+			// untranslated, as Hibernate or a pool may throw them: judged as Spring would
+			case "refused-connection" -> new IllegalStateException("flush failed",
+					new java.sql.SQLException("Connection to 127.0.0.1:5432 refused " + SECRET, "08001"));
+			case "pool-timeout" -> new RuntimeException(new java.sql.SQLTransientConnectionException(
+					"HikariPool-1 - Connection is not available " + SECRET, "08003"));
+			case "server-shutdown" -> new IllegalStateException(new java.sql.SQLException(
+					"terminating connection due to administrator command " + SECRET, "57P01"));
+			case "sql-bug" -> new IllegalStateException(
+					new java.sql.SQLException("column \"nope\" does not exist " + SECRET, "42703"));
 			default -> new IllegalStateException(SECRET);
 		};
 	}

@@ -231,7 +231,11 @@ class ProblemContractTest {
 				arguments("query-timeout", 503, "service-unavailable"),
 				arguments("recoverable", 503, "service-unavailable"),
 				arguments("dependency", 503, "service-unavailable"),
-				arguments("domain-dependency", 503, "service-unavailable"), arguments("bug", 500, "internal-error"));
+				arguments("domain-dependency", 503, "service-unavailable"),
+				arguments("refused-connection", 503, "service-unavailable"),
+				arguments("pool-timeout", 503, "service-unavailable"),
+				arguments("server-shutdown", 503, "service-unavailable"), arguments("sql-bug", 500, "internal-error"),
+				arguments("bug", 500, "internal-error"));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")

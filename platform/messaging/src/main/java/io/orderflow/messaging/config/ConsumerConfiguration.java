@@ -5,21 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.consumer.ConsumerProperties;
+import io.orderflow.messaging.consumer.EventSchemaUnavailableException;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
 import io.orderflow.messaging.outbox.OutboxSchemaUnavailableException;
-import io.orderflow.messaging.serde.AvroSerdeSettings;
-import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.schemas.Topics;
-import org.apache.avro.specific.SpecificRecord;
+import io.orderflow.service.TransientFailures;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -36,18 +38,30 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The error handling every listener gets (Spring Boot applies the
- * {@link DefaultErrorHandler} bean to the auto-configured listener container factory):
- * bounded exponential backoff for transient failures, no retry for records that can never
- * succeed ({@link NonRetryableEventException}, deserialization failures, which Spring
- * Kafka classifies as fatal already), then the record goes to {@code <topic>.dlt}, same
- * partition, with its original key and value and the exception headers, and the partition
- * keeps flowing.
+ * {@link DefaultErrorHandler} bean to the auto-configured listener container factory),
+ * the suite's failure policy in one place:
+ * <ul>
+ * <li><b>transient</b> ({@link TransientFailures}: the database, the registry or another
+ * dependency down or busy, lock timeouts, deadlocks): retried with exponential backoff
+ * for as long as it lasts, never dead-lettered. The partition waits, its lag grows and
+ * the lag alert fires; each failed delivery counts in {@value #RETRIES};</li>
+ * <li><b>permanent</b> ({@link NonRetryableEventException}, an undecodable record, a
+ * command the domain refuses for good): to {@code <topic>.dlt} at once;</li>
+ * <li>anything else (a failure nobody classified, e.g. a bug): retried
+ * {@code orderflow.consumer.max-retries} times with the same backoff, then dead-lettered,
+ * so that one record cannot hold its partition forever.</li>
+ * </ul>
+ * A dead letter goes to the same partition of {@code <topic>.dlt}, with the original key,
+ * value bytes and headers (the container delivers values undecoded, see
+ * {@code EventDecoder}) plus the exception headers, and the partition keeps flowing.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {
@@ -55,41 +69,71 @@ class ConsumerConfiguration {
 	/** Records sent to a dead-letter topic, by source topic. */
 	static final String DEAD_LETTERS = "orderflow.dead.letters";
 
+	/** Failed deliveries that will be retried, by topic and kind of failure. */
+	static final String RETRIES = "orderflow.events.retries";
+
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(DeadLetterProducer deadLetterProducer, ConsumerProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
 		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.maxRetries());
-		backOff.setInitialInterval(properties.initialInterval().toMillis());
-		backOff.setMultiplier(properties.multiplier());
-		backOff.setMaxInterval(properties.maxInterval().toMillis());
+		ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(properties.maxRetries());
+		bounded.setInitialInterval(properties.initialInterval().toMillis());
+		bounded.setMultiplier(properties.multiplier());
+		bounded.setMaxInterval(properties.maxInterval().toMillis());
+		ExponentialBackOff unbounded = new ExponentialBackOff(properties.initialInterval().toMillis(),
+				properties.multiplier());
+		unbounded.setMaxInterval(properties.maxInterval().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			publisher.accept(record, recordFailure(ex));
 			meters.ifAvailable((registry) -> registry.counter(DEAD_LETTERS, "topic", record.topic()).increment());
-		}, backOff);
+		}, bounded);
 		classify(handler);
+		handler.setBackOffFunction((record, ex) -> TransientFailures.isTransient(ex) ? unbounded : null);
+		meters.ifAvailable((registry) -> handler.setRetryListeners(new RetryListener() {
+
+			@Override
+			public void failedDelivery(ConsumerRecord<?, ?> record, @Nullable Exception ex, int deliveryAttempt) {
+				retries(registry, record.topic(), TransientFailures.isTransient(ex)).increment();
+			}
+
+		}));
 		// every topic's series exists from the start: dashboards and alerts see 0, not
 		// nothing
-		meters.ifAvailable((registry) -> Topics.ALL.forEach((topic) -> registry.counter(DEAD_LETTERS, "topic", topic)));
+		meters.ifAvailable((registry) -> Topics.ALL.forEach((topic) -> {
+			registry.counter(DEAD_LETTERS, "topic", topic);
+			retries(registry, topic, true);
+			retries(registry, topic, false);
+		}));
 		// with manual acknowledgment, the offset of a dead-lettered record must still be
 		// committed
 		handler.setCommitRecovered(true);
 		return handler;
 	}
 
+	private static Counter retries(MeterRegistry registry, String topic, boolean transientFailure) {
+		return Counter.builder(RETRIES)
+			.description("Failed deliveries of records that are retried: transient failures without a cap, "
+					+ "unclassified ones up to orderflow.consumer.max-retries")
+			.tag("topic", topic)
+			.tag("failure", transientFailure ? "transient" : "unclassified")
+			.register(registry);
+	}
+
 	/**
 	 * The one place that decides what a failure means. A record that can never succeed
 	 * goes to the dead-letter topic at once: it breaks the contract
-	 * ({@link NonRetryableEventException}; Spring Kafka adds deserialization and
-	 * conversion failures itself), or the domain refuses its command for good
-	 * ({@link IllegalArgumentException}, e.g. an outcome for an order that does not
-	 * exist) or cannot compute it ({@link ArithmeticException}, e.g. prices times
-	 * quantities beyond a {@code long}). A dependency that fails (database down, lock
-	 * timeout, deadlock, the registry not reached since the start) is transient and
-	 * retried; classifying it explicitly also ends the search through the causes, so a
-	 * transient failure is never dead-lettered because of what it wraps. Everything else
-	 * is retried with the backoff, then dead-lettered.
+	 * ({@link NonRetryableEventException}, which the pipeline also throws for a value it
+	 * cannot decode; Spring Kafka adds deserialization and conversion failures itself),
+	 * or the domain refuses its command for good ({@link IllegalArgumentException}, e.g.
+	 * an outcome for an order that does not exist) or cannot compute it
+	 * ({@link ArithmeticException}, e.g. prices times quantities beyond a {@code long}).
+	 * A dependency that fails (database down, lock timeout, deadlock, the registry not
+	 * reached) is transient: classifying those types retryable explicitly also ends the
+	 * search through the causes, so a transient failure is never dead-lettered because of
+	 * what it wraps; the back-off function then retries every transient failure
+	 * ({@link TransientFailures}) without a cap. Everything else is retried with the
+	 * bounded backoff, then dead-lettered.
 	 * @param handler the error handler to configure
 	 */
 	static void classify(DefaultErrorHandler handler) {
@@ -97,7 +141,7 @@ class ConsumerConfiguration {
 				ArithmeticException.class);
 		handler.addRetryableExceptions(TransientDataAccessException.class, RecoverableDataAccessException.class,
 				DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-				OutboxSchemaUnavailableException.class);
+				OutboxSchemaUnavailableException.class, EventSchemaUnavailableException.class);
 	}
 
 	/**
@@ -119,34 +163,26 @@ class ConsumerConfiguration {
 	}
 
 	/**
-	 * Writes dead letters: the raw bytes of records that could not be deserialized, or
-	 * the deserialized Avro record (serialized again to the same wire format) of records
-	 * whose processing failed. Not a {@link KafkaTemplate} bean, so that Spring Boot's
-	 * own template and producer factory stay as they are.
+	 * Writes dead letters: the record's original key and value bytes. Not a
+	 * {@link KafkaTemplate} bean, so that Spring Boot's own template and producer factory
+	 * stay as they are.
 	 */
 	@Bean(destroyMethod = "close")
-	DeadLetterProducer deadLetterProducer(KafkaProperties kafka, SchemaRegistryProperties registry) {
+	DeadLetterProducer deadLetterProducer(KafkaProperties kafka) {
 		Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		// the factory configures the serializers with the producer properties: the serde
-		// settings go there
-		config.putAll(AvroSerdeSettings.serializer(registry));
-		AvroKafkaSerializer<SpecificRecord> avro = new AvroKafkaSerializer<>();
-		Map<Class<?>, Serializer<?>> values = new LinkedHashMap<>();
-		values.put(byte[].class, new ByteArraySerializer());
-		values.put(SpecificRecord.class, avro);
 		Map<Class<?>, Serializer<?>> keys = new LinkedHashMap<>();
 		keys.put(byte[].class, new ByteArraySerializer());
 		keys.put(String.class, new StringSerializer());
 		return new DeadLetterProducer(new DefaultKafkaProducerFactory<>(config,
-				new DelegatingByTypeSerializer(keys, true), new DelegatingByTypeSerializer(values, true)));
+				new DelegatingByTypeSerializer(keys, true), new ByteArraySerializer()));
 	}
 
 	/** The dead-letter producer and its factory, closed with the context. */
-	record DeadLetterProducer(DefaultKafkaProducerFactory<Object, Object> factory) {
+	record DeadLetterProducer(DefaultKafkaProducerFactory<Object, byte[]> factory) {
 
-		KafkaTemplate<Object, Object> template() {
+		KafkaTemplate<Object, byte[]> template() {
 			return new KafkaTemplate<>(this.factory);
 		}
 
@@ -158,18 +194,25 @@ class ConsumerConfiguration {
 
 	/**
 	 * Declares every saga topic and its dead-letter topic (same partition count, so a
-	 * dead letter keeps its partition).
+	 * dead letter keeps its partition). A dead-letter topic keeps its records
+	 * {@code orderflow.consumer.dead-letter-retention} (28 days by default, not the
+	 * broker's 7): long enough for an operator to find the cause and replay. With
+	 * {@code spring.kafka.admin.modify-topic-configs} (on in the suite's defaults), a
+	 * topic that exists with another retention is altered at startup.
 	 */
 	@Bean
 	KafkaAdmin.NewTopics sagaTopics(ConsumerProperties properties) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : Topics.ALL) {
-			for (String name : List.of(topic, Topics.deadLetter(topic))) {
-				topics.add(TopicBuilder.name(name)
-					.partitions(properties.topicPartitions())
-					.replicas(properties.topicReplicas())
-					.build());
-			}
+			topics.add(TopicBuilder.name(topic)
+				.partitions(properties.topicPartitions())
+				.replicas(properties.topicReplicas())
+				.build());
+			topics.add(TopicBuilder.name(Topics.deadLetter(topic))
+				.partitions(properties.topicPartitions())
+				.replicas(properties.topicReplicas())
+				.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.deadLetterRetention().toMillis()))
+				.build());
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}

@@ -9,6 +9,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.messaging.consumer.ConsumerProperties;
+import io.orderflow.messaging.consumer.EventDecoder;
 import io.orderflow.messaging.consumer.EventPipeline;
 import io.orderflow.messaging.consumer.JpaRecordBoundary;
 import io.orderflow.messaging.consumer.ListenerContainersHealthIndicator;
@@ -29,6 +30,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -59,10 +61,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Messaging conventions shared by every service.
  * <ul>
- * <li>Consumers: string keys (the order id), Avro values read through the registry into
- * the generated classes, deserialization wrapped in {@link ErrorHandlingDeserializer} so
- * that a poison record reaches the error handler (and the dead-letter topic) instead of
- * failing inside {@code poll()} forever.</li>
+ * <li>Consumers: string keys (the order id, deserialization wrapped in
+ * {@link ErrorHandlingDeserializer} so that a poison key reaches the error handler
+ * instead of failing inside {@code poll()} forever), values delivered as bytes and read
+ * through the registry into the generated classes by the {@link EventPipeline}'s
+ * {@link EventDecoder}, so that a dead letter keeps the original bytes.</li>
  * <li>Producers of outbox rows: an {@link OutboxWriter} that serializes through the
  * registry in the caller's transaction.</li>
  * </ul>
@@ -75,13 +78,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class MessagingAutoConfiguration {
 
 	@Bean
-	DefaultKafkaConsumerFactoryCustomizer avroConsumerFactoryCustomizer(SchemaRegistryProperties registry) {
+	DefaultKafkaConsumerFactoryCustomizer consumerFactoryCustomizer() {
 		return (factory) -> {
-			Map<String, Object> config = new HashMap<>(AvroSerdeSettings.deserializer(registry));
+			Map<String, Object> config = new HashMap<>();
 			config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
 			config.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);
-			config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-			config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroKafkaDeserializer.class);
+			// values are decoded by the pipeline (EventDecoder): a dead letter keeps the
+			// bytes as they were on the topic, and a registry outage is told apart from
+			// bytes that can never be read. Reading bytes cannot fail inside poll()
+			config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 			factory.updateConfigs(config);
 		};
 	}
@@ -169,13 +174,22 @@ public class MessagingAutoConfiguration {
 			return new ProcessedEvents(jdbc);
 		}
 
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		EventDecoder eventDecoder(SchemaRegistryProperties registry) {
+			AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
+			deserializer.configure(AvroSerdeSettings.deserializer(registry), false);
+			return new EventDecoder(deserializer);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		EventPipeline eventPipeline(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
-				ObjectProvider<MeterRegistry> meters, ObjectProvider<RecordBoundary> recordBoundary) {
+				ObjectProvider<MeterRegistry> meters, ObjectProvider<RecordBoundary> recordBoundary,
+				EventDecoder eventDecoder) {
 			return new EventPipeline(processedEvents, transactionManager,
 					meters.getIfAvailable(SimpleMeterRegistry::new),
-					recordBoundary.getIfAvailable(() -> RecordBoundary.NONE));
+					recordBoundary.getIfAvailable(() -> RecordBoundary.NONE), eventDecoder);
 		}
 
 	}

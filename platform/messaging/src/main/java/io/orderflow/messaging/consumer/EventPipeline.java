@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -41,10 +42,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * For each polled batch, in this order:
  * <ol>
- * <li><b>map</b> every value to an {@link Inbound} (event id + domain command). A mapping
- * is a function of the record alone: when it fails, it fails the same way on every
- * delivery, so any exception it throws (and a value that could not be deserialized) makes
- * the record one that can never succeed ({@link NonRetryableEventException});</li>
+ * <li><b>decode</b> every value (the container delivers the bytes as they are on the
+ * topic, see {@link EventDecoder}: a registry that cannot be reached is a transient
+ * failure, bytes that can never be read are not) and <b>map</b> it to an {@link Inbound}
+ * (event id + domain command). A mapping is a function of the record alone: when it
+ * fails, it fails the same way on every delivery, so any exception it throws makes the
+ * record one that can never succeed ({@link NonRetryableEventException});</li>
  * <li>in <b>one database transaction</b> for the whole batch: claim every event id in
  * {@code processed_events} with one statement, then hand the command of each newly
  * claimed event, in record order, to the domain handler, which applies its effect and
@@ -95,16 +98,7 @@ public class EventPipeline {
 
 	private final RecordSpans spans = new RecordSpans();
 
-	/**
-	 * @param processedEvents the deduplication table
-	 * @param transactionManager the service's transaction manager (the one its domain and
-	 * its outbox use)
-	 * @param meters where redeliveries and batch sizes are counted
-	 */
-	public EventPipeline(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
-			MeterRegistry meters) {
-		this(processedEvents, transactionManager, meters, RecordBoundary.NONE);
-	}
+	private final EventDecoder decoder;
 
 	/**
 	 * @param processedEvents the deduplication table
@@ -112,10 +106,12 @@ public class EventPipeline {
 	 * its outbox use)
 	 * @param meters where redeliveries and batch sizes are counted
 	 * @param recordBoundary what runs in the batch transaction after each record
+	 * @param decoder decodes the values the container delivers as bytes
 	 */
 	public EventPipeline(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
-			MeterRegistry meters, RecordBoundary recordBoundary) {
+			MeterRegistry meters, RecordBoundary recordBoundary, EventDecoder decoder) {
 		this.recordBoundary = recordBoundary;
+		this.decoder = decoder;
 		this.processedEvents = processedEvents;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.meters = meters;
@@ -140,7 +136,7 @@ public class EventPipeline {
 	 */
 	public <C> void process(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack,
 			Function<@Nullable Object, ? extends Inbound<? extends C>> mapping, Consumer<C> handler) {
-		run(records, ack, (record) -> mapping.apply(record.value()), (commands) -> {
+		run(records, ack, (record, value) -> mapping.apply(value), (commands) -> {
 		}, handler);
 	}
 
@@ -162,7 +158,7 @@ public class EventPipeline {
 	 */
 	public <C> void process(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack, TopicMappings<C> mappings,
 			Consumer<List<C>> prepare, Consumer<C> handler) {
-		run(records, ack, mappings::map, prepare, handler);
+		run(records, ack, (record, value) -> mappings.map(record.topic(), value), prepare, handler);
 	}
 
 	/**
@@ -176,13 +172,13 @@ public class EventPipeline {
 	 */
 	public <C> void process(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack, TopicMappings<C> mappings,
 			Consumer<C> handler) {
-		run(records, ack, mappings::map, (commands) -> {
+		run(records, ack, (record, value) -> mappings.map(record.topic(), value), (commands) -> {
 		}, handler);
 	}
 
 	private <C> void run(List<? extends ConsumerRecord<?, ?>> records, Acknowledgment ack,
-			Function<ConsumerRecord<?, ?>, ? extends Inbound<? extends C>> mapping, Consumer<List<C>> prepare,
-			Consumer<C> handler) {
+			BiFunction<ConsumerRecord<?, ?>, @Nullable Object, ? extends Inbound<? extends C>> mapping,
+			Consumer<List<C>> prepare, Consumer<C> handler) {
 		List<Inbound<? extends C>> inbound = new ArrayList<>(records.size());
 		RuntimeException failure = null;
 		for (ConsumerRecord<?, ?> record : records) {
@@ -300,15 +296,17 @@ public class EventPipeline {
 				cause, index);
 	}
 
-	private static <C> Inbound<? extends C> map(ConsumerRecord<?, ?> record,
-			Function<ConsumerRecord<?, ?>, ? extends Inbound<? extends C>> mapping) {
-		DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
-				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, deserializationLog);
-		if (undecodable != null) {
-			throw undecodable;
+	private <C> Inbound<? extends C> map(ConsumerRecord<?, ?> record,
+			BiFunction<ConsumerRecord<?, ?>, @Nullable Object, ? extends Inbound<? extends C>> mapping) {
+		DeserializationException undecodableKey = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.KEY_DESERIALIZER_EXCEPTION_HEADER, deserializationLog);
+		if (undecodableKey != null) {
+			throw new NonRetryableEventException("record " + record.topic() + "-" + record.partition() + "@"
+					+ record.offset() + " has an undecodable key", undecodableKey);
 		}
+		Object value = this.decoder.decode(record);
 		try {
-			return mapping.apply(record);
+			return mapping.apply(record, value);
 		}
 		catch (NonRetryableEventException ex) {
 			throw ex;

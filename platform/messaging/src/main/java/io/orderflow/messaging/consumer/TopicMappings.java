@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,16 +53,17 @@ public final class TopicMappings<C> {
 	}
 
 	/**
-	 * @param record a record of one of the topics
+	 * @param topic the topic of a record, one of these
+	 * @param value the record's decoded value
 	 * @return the record's event
 	 * @throws NonRetryableEventException when the topic has no mapping
 	 */
-	Inbound<? extends C> map(ConsumerRecord<?, ?> record) {
-		Function<@Nullable Object, ? extends Inbound<? extends C>> mapping = this.byTopic.get(record.topic());
+	Inbound<? extends C> map(String topic, @Nullable Object value) {
+		Function<@Nullable Object, ? extends Inbound<? extends C>> mapping = this.byTopic.get(topic);
 		if (mapping == null) {
-			throw new NonRetryableEventException("no mapping for topic " + record.topic());
+			throw new NonRetryableEventException("no mapping for topic " + topic);
 		}
-		return mapping.apply(record.value());
+		return mapping.apply(value);
 	}
 
 }

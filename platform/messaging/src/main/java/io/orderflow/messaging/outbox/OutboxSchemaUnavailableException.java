@@ -1,5 +1,6 @@
 package io.orderflow.messaging.outbox;
 
+import io.orderflow.service.TransientFailures;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * registry since the service started ({@link OutboxSchemas}). Transient: nothing was
  * written; the same call succeeds once the registry has answered.
  */
-public class OutboxSchemaUnavailableException extends RuntimeException {
+public class OutboxSchemaUnavailableException extends RuntimeException implements TransientFailures.Transient {
 
 	/**
 	 * @param topic the event's topic

@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.orderflow.messaging.consumer.EventDecoder;
 import io.orderflow.schemas.Topics;
 import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
@@ -116,11 +117,19 @@ class ConfluentWireFormatSmokeTest {
 			};
 		}
 
+		private final EventDecoder decoder;
+
+		SmokeApp(EventDecoder decoder) {
+			this.decoder = decoder;
+		}
+
 		// one record at a time: this listener reads the wire format, not the suite's
-		// pipeline (whose listeners are batch listeners)
+		// pipeline (whose listeners are batch listeners); the container delivers the
+		// bytes, the pipeline's decoder reads them into the generated class
 		@KafkaListener(topics = Topics.ORDER_PLACED, batch = "false")
-		void on(ConsumerRecord<String, OrderPlaced> record) {
-			RECEIVED.add(record);
+		void on(ConsumerRecord<String, byte[]> record) {
+			RECEIVED.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(),
+					(OrderPlaced) this.decoder.decode(record)));
 		}
 
 	}
