@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The README's run command on a machine without Docker: {@code ./orderflow up} starts
@@ -114,6 +115,40 @@ class OrderflowScriptTest {
 		assertThat(status.output()).containsPattern("prometheus\\s+\\d+\\s+running\\s+ready");
 		// the services run with the OpenTelemetry agent
 		assertThat(Files.readString(HOME.resolve("logs/order.log"))).contains("opentelemetry-javaagent");
+	}
+
+	/**
+	 * The operator's commands for parked outbox rows, on a row parked by hand (a value
+	 * that is no Avro, to the topic inventory reads): listed, moved back to the outbox,
+	 * published by the relay, and dead-lettered by inventory, which can never read it.
+	 */
+	@Test
+	void parkedOutboxRowsAreListedAndMovedBackForTheRelayToPublish() throws Exception {
+		String orderDatabase = PREFIX + "_order";
+		Result park = run(Duration.ofSeconds(30), "psql", "-h", "127.0.0.1", "-U", "postgres", "-d", orderDatabase,
+				"-v", "ON_ERROR_STOP=1", "-qc", """
+						INSERT INTO outbox_parked (id, event_id, aggregate_type, aggregate_id, event_type, topic,
+						                           payload, headers, created_at, reason)
+						VALUES (999999999, gen_random_uuid(), 'Order', 'parked-by-hand', 'OrderPlaced',
+						        'orders.order-placed.v1', 'not avro'::bytea, '{}', now(), 'parked by the test')""");
+		assertThat(park.exitCode()).as(park.output()).isZero();
+
+		Result parked = orderflow(Duration.ofSeconds(30), "outbox", "parked");
+		assertThat(parked.exitCode()).as(parked.output()).isZero();
+		assertThat(parked.output()).contains("order (" + orderDatabase + ")", "inventory (", "payment (")
+			.containsPattern("999999999 \\| parked-by-hand +\\| OrderPlaced")
+			.contains("parked by the test");
+
+		assertThat(orderflow(Duration.ofSeconds(30), "outbox", "unpark", "order", "x").exitCode()).isNotZero();
+		Result unpark = orderflow(Duration.ofSeconds(30), "outbox", "unpark", "order", "999999999");
+		assertThat(unpark.exitCode()).as(unpark.output()).isZero();
+		assertThat(unpark.output()).contains("INSERT 0 1");
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Result letters = orderflow(Duration.ofSeconds(60), "dlt", "list", "orders.order-placed.v1");
+			assertThat(letters.output()).contains("parked-by-hand", "NonRetryableEventException");
+		});
+		assertThat(orderflow(Duration.ofSeconds(30), "outbox", "parked").output()).doesNotContain("999999999");
 	}
 
 	private static Result orderflow(Duration timeout, String... args) throws Exception {

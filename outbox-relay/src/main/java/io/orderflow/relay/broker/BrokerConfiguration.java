@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.service.health.KafkaHealthIndicator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ForwardingAdmin;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -24,12 +25,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
 
-	// closed after the beans that use it (Spring destroys dependents first)
+	// closed after the beans that use it (Spring destroys dependents first), waiting at
+	// most 2 s for calls in flight: Admin.close() waits up to default.api.timeout.ms (60
+	// s) for them, which held up a relay's shutdown that long while the broker was gone
 	@Bean(destroyMethod = "close")
 	Admin relayAdmin(KafkaProperties kafka) {
 		Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "outbox-relay-admin");
-		return Admin.create(config);
+		return new ForwardingAdmin(config) {
+
+			@Override
+			public void close() {
+				close(Duration.ofSeconds(2));
+			}
+
+		};
 	}
 
 	/**

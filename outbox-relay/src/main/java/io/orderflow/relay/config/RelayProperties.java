@@ -38,6 +38,8 @@ import org.springframework.validation.annotation.Validated;
  * holds long locks or builds one huge transaction
  * @param metricsInterval how often the backlog and the age of its oldest row are measured
  * (and the database's reachability with them)
+ * @param stepDownAfter how long a leader goes on when every send fails before it gives up
+ * its leadership, so that another instance may take over
  */
 @ConfigurationProperties("orderflow.relay")
 @Validated
@@ -50,7 +52,8 @@ public record RelayProperties(@DefaultValue @NotEmpty List<@Valid Source> source
 		@DefaultValue("0s") @DurationMin(seconds = 0) Duration retention,
 		@DefaultValue("1m") @DurationMin(millis = 10) Duration cleanupInterval,
 		@DefaultValue("5000") @Min(1) int cleanupChunkSize,
-		@DefaultValue("5s") @DurationMin(millis = 10) Duration metricsInterval) {
+		@DefaultValue("5s") @DurationMin(millis = 10) Duration metricsInterval,
+		@DefaultValue("60s") @DurationMin(millis = 10) Duration stepDownAfter) {
 
 	public RelayProperties {
 		sources = List.copyOf(sources);

@@ -25,6 +25,8 @@ final class Acknowledgements {
 
 	private final AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
 
+	private volatile int failedIndex = -1;
+
 	private final Runnable onFirstFailure;
 
 	/**
@@ -50,6 +52,7 @@ final class Acknowledgements {
 			this.ackedAtNanos.set(index, System.nanoTime());
 		}
 		else if (this.failure.compareAndSet(null, exception)) {
+			this.failedIndex = index;
 			this.onFirstFailure.run();
 		}
 		this.outstanding.countDown();
@@ -81,7 +84,7 @@ final class Acknowledgements {
 
 	/**
 	 * @param rows the batch, in send order
-	 * @return the rows acknowledged so far, and the first failure
+	 * @return the rows acknowledged so far, and the first failure with its row
 	 */
 	PublishResult result(List<OutboxRow> rows) {
 		List<OutboxRow> acked = new ArrayList<>(rows.size());
@@ -93,7 +96,9 @@ final class Acknowledgements {
 				ackedAt.add(at);
 			}
 		}
-		return new PublishResult(acked, ackedAt.stream().mapToLong(Long::longValue).toArray(), this.failure.get());
+		int failed = this.failedIndex;
+		return new PublishResult(acked, ackedAt.stream().mapToLong(Long::longValue).toArray(), this.failure.get(),
+				(failed >= 0) ? rows.get(failed) : null);
 	}
 
 }

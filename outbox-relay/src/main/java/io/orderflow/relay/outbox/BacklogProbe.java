@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures, for every source, the backlog and the age of its oldest unpublished row, and
- * with that whether the database is reachable; scheduled every {@code metrics-interval}.
- * Runs on every instance, leader or not: a backlog that grows while no instance leads is
- * exactly what the alert must see.
+ * Measures, for every source, the backlog, the age of its oldest unpublished row and the
+ * parked rows, and with that whether the database is reachable; scheduled every
+ * {@code metrics-interval}. Runs on every instance, leader or not: a backlog that grows
+ * while no instance leads is exactly what the alert must see.
  */
 final class BacklogProbe implements Runnable {
 
@@ -23,7 +23,8 @@ final class BacklogProbe implements Runnable {
 	private static final String MEASURE = """
 			SELECT (SELECT count(*) FROM outbox WHERE published_at IS NULL),
 			       COALESCE((SELECT extract(epoch FROM clock_timestamp() - created_at)
-			                 FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 1), 0)""";
+			                 FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 1), 0),
+			       (SELECT count(*) FROM outbox_parked)""";
 
 	private final OutboxSources sources;
 
@@ -41,7 +42,7 @@ final class BacklogProbe implements Runnable {
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(MEASURE)) {
 			result.next();
-			source.status().measured(result.getLong(1), result.getDouble(2));
+			source.status().measured(result.getLong(1), result.getDouble(2), result.getLong(3));
 		}
 		catch (SQLException ex) {
 			if (!Boolean.FALSE.equals(source.status().reachable())) {

@@ -50,8 +50,19 @@ final class OutboxSession implements AutoCloseable {
 			WHERE published_at IS NULL
 			  AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::bigint[]) AS f(low, high)
 			                  WHERE o.id BETWEEN f.low AND f.high)
+			  AND NOT EXISTS (SELECT 1 FROM outbox_parked p WHERE p.aggregate_id = o.aggregate_id AND p.id < o.id)
 			ORDER BY id
 			LIMIT ?""";
+
+	// moves one row, with the reason, out of the outbox; the claim then leaves out the
+	// rows of its aggregate after it (those before it, sent in the same failed batch, go
+	// out again)
+	private static final String PARK = """
+			WITH parked AS (DELETE FROM outbox WHERE id = ? RETURNING *)
+			INSERT INTO outbox_parked (id, event_id, aggregate_type, aggregate_id, event_type, topic, payload, headers,
+			                           created_at, reason)
+			SELECT id, event_id, aggregate_type, aggregate_id, event_type, topic, payload, headers, created_at, ?
+			FROM parked""";
 
 	// acknowledged ids as runs of consecutive ids, like the claim's
 	// in-flight ids: a few ranges, planned in microseconds on every call
@@ -148,10 +159,11 @@ final class OutboxSession implements AutoCloseable {
 	}
 
 	/**
-	 * Reads the oldest unpublished rows, in id order. Never a high-water mark: an
-	 * identity value is allocated at insert, not at commit, so a row with a lower id may
-	 * become visible after rows with higher ids were published; it is still
-	 * {@code published_at IS NULL} and is found by the next claim.
+	 * Reads the oldest unpublished rows, in id order, leaving out the aggregates that
+	 * have a parked row ({@link #park}). Never a high-water mark: an identity value is
+	 * allocated at insert, not at commit, so a row with a lower id may become visible
+	 * after rows with higher ids were published; it is still {@code published_at IS NULL}
+	 * and is found by the next claim.
 	 * @param limit most rows
 	 * @param inFlight ids of rows sent but not yet marked, to leave out
 	 * @return the rows, lowest id first
@@ -224,6 +236,25 @@ final class OutboxSession implements AutoCloseable {
 		finally {
 			lows.free();
 			highs.free();
+		}
+	}
+
+	/**
+	 * Parks a row that can never be published as it is: moves it to
+	 * {@code outbox_parked}, with the reason, in one statement. Until an operator moves
+	 * it back, the later rows of its aggregate are not claimed, so its events stay in
+	 * order; every other aggregate keeps flowing.
+	 * @param id the row
+	 * @param reason why it cannot be published
+	 * @return whether the row was parked (false when it is gone, e.g. published by an
+	 * earlier leader)
+	 * @throws SQLException when the session is lost
+	 */
+	boolean park(long id, String reason) throws SQLException {
+		try (PreparedStatement park = this.connection.prepareStatement(PARK)) {
+			park.setLong(1, id);
+			park.setString(2, reason);
+			return park.executeUpdate() == 1;
 		}
 	}
 

@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param ackedAtNanos {@link System#nanoTime()} of each acknowledgement, parallel to
  * {@code acked}
  * @param failure the first failure, {@code null} when every row was acknowledged
+ * @param failedRow the row whose send failed first, {@code null} when every row was
+ * acknowledged or the failure belongs to no row (the batch timed out)
  */
-record PublishResult(List<OutboxRow> acked, long[] ackedAtNanos, @Nullable Exception failure) {
+record PublishResult(List<OutboxRow> acked, long[] ackedAtNanos, @Nullable Exception failure,
+		@Nullable OutboxRow failedRow) {
 
 	/**
 	 * @return ids of the acknowledged rows

@@ -2,9 +2,15 @@ package io.orderflow.relay.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.relay.config.RelayProperties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -38,9 +44,37 @@ class RelayConfiguration {
 		return new RelayProducerFactory(springKafka.getConfigurationProperties(), meters);
 	}
 
+	/**
+	 * Tells rows that can never be published from a broker that fails for now; asks the
+	 * broker, through the relay's admin client, whether a topic exists.
+	 */
+	@Bean
+	Unpublishable unpublishable(Admin relayAdmin) {
+		return new Unpublishable((topic) -> {
+			try {
+				// bounded: while the broker is down, every failed batch asks
+				relayAdmin.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(3_000))
+					.allTopicNames()
+					.get(5, TimeUnit.SECONDS);
+				return Optional.of(true);
+			}
+			catch (ExecutionException ex) {
+				return (ex.getCause() instanceof UnknownTopicOrPartitionException) ? Optional.of(false)
+						: Optional.empty();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+			catch (java.util.concurrent.TimeoutException ex) {
+				return Optional.empty();
+			}
+		});
+	}
+
 	@Bean
 	RelayRunner relayRunner(OutboxSources sources, RelayProducerFactory producers, RelayProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, Unpublishable unpublishable) {
 		StopSignal stop = new StopSignal();
 		List<SourceRelay> relays = new ArrayList<>();
 		List<BatchPublisher> publishers = new ArrayList<>();
@@ -48,7 +82,7 @@ class RelayConfiguration {
 			BatchPublisher publisher = new BatchPublisher(source.name(), producers);
 			publishers.add(publisher);
 			SourceMetrics metrics = new SourceMetrics(source.name(), source.status(), meters);
-			relays.add(new SourceRelay(source, publisher, metrics, properties, stop));
+			relays.add(new SourceRelay(source, publisher, metrics, properties, stop, unpublishable));
 		}
 		return new RelayRunner(relays, publishers, stop);
 	}

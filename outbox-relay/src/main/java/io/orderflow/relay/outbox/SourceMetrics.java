@@ -28,7 +28,15 @@ import io.micrometer.core.instrument.Timer;
  * after a backoff);</li>
  * <li>{@code orderflow.outbox.relay.leader} [{@code orderflow_outbox_relay_leader}]: 1
  * while this instance leads the source; {@code sum by (source)} is 0 when nobody
- * publishes.</li>
+ * publishes;</li>
+ * <li>{@code orderflow.outbox.parked} [{@code orderflow_outbox_parked_rows}]: rows in
+ * {@code outbox_parked}, which can never be published as they are (measured with the
+ * backlog);</li>
+ * <li>{@code orderflow.outbox.parked.events}
+ * [{@code orderflow_outbox_parked_events_total}]: rows this instance parked;</li>
+ * <li>{@code orderflow.outbox.leader.step.downs}
+ * [{@code orderflow_outbox_leader_step_downs_total}]: times this instance gave up its
+ * leadership after publishing nothing for {@code step-down-after}.</li>
  * </ul>
  * The gauges read {@link SourceStatus}; NaN means unknown (database unreachable).
  */
@@ -39,6 +47,10 @@ final class SourceMetrics {
 	private final Counter failures;
 
 	private final Timer latency;
+
+	private final Counter parked;
+
+	private final Counter stepDowns;
 
 	SourceMetrics(String source, SourceStatus status, MeterRegistry registry) {
 		Gauge.builder("orderflow.outbox.backlog", status, SourceStatus::backlog)
@@ -53,6 +65,19 @@ final class SourceMetrics {
 			.register(registry);
 		Gauge.builder("orderflow.outbox.relay.leader", status, (s) -> s.isLeader() ? 1 : 0)
 			.description("1 while this instance publishes the source")
+			.tag("source", source)
+			.register(registry);
+		Gauge.builder("orderflow.outbox.parked", status, SourceStatus::parked)
+			.description("Rows in outbox_parked: they can never be published as they are")
+			.baseUnit("rows")
+			.tag("source", source)
+			.register(registry);
+		this.parked = Counter.builder("orderflow.outbox.parked.events")
+			.description("Rows this instance parked because they can never be published as they are")
+			.tag("source", source)
+			.register(registry);
+		this.stepDowns = Counter.builder("orderflow.outbox.leader.step.downs")
+			.description("Times this instance gave up leadership after publishing nothing for step-down-after")
 			.tag("source", source)
 			.register(registry);
 		this.published = Counter.builder("orderflow.outbox.published")
@@ -87,6 +112,14 @@ final class SourceMetrics {
 
 	void failed() {
 		this.failures.increment();
+	}
+
+	void parked() {
+		this.parked.increment();
+	}
+
+	void steppedDown() {
+		this.stepDowns.increment();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.stream.LongStream;
 import io.orderflow.relay.config.RelayProperties;
 import io.orderflow.relay.outbox.BatchPublisher.InFlight;
 import io.orderflow.relay.outbox.SourceStatus.Role;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,14 @@ import org.slf4j.LoggerFactory;
  * overlap; otherwise the leader sends at once, completes the batch and waits for
  * {@code NOTIFY outbox}, sent by the table's trigger when a writing transaction commits,
  * or at most {@code poll-interval}.
+ * <p>
+ * <b>Rows that can never be published</b> ({@link Unpublishable}: too large, a topic that
+ * does not exist) are parked, moved to {@code outbox_parked} with the reason, and the
+ * relay goes on at once; the later rows of the same aggregate wait behind it (the claim
+ * leaves them out) until an operator moves it back. <b>A leader that publishes
+ * nothing</b> for {@code step-down-after} (every send failing, e.g. it cannot reach the
+ * broker while others can) gives up its leadership and sits out a few takeover intervals,
+ * so that a standby takes over.
  * <p>
  * <b>Ordering assumption.</b> Per aggregate, id order must equal commit order. Identity
  * values are allocated at insert, so this holds because every service transaction that
@@ -59,15 +68,20 @@ final class SourceRelay implements Runnable {
 
 	private final StopSignal stop;
 
+	private final Unpublishable unpublishable;
+
 	private boolean failing;
 
+	private boolean steppedDown;
+
 	SourceRelay(OutboxSource source, BatchPublisher publisher, SourceMetrics metrics, RelayProperties properties,
-			StopSignal stop) {
+			StopSignal stop, Unpublishable unpublishable) {
 		this.source = source;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.properties = properties;
 		this.stop = stop;
+		this.unpublishable = unpublishable;
 	}
 
 	String name() {
@@ -95,7 +109,12 @@ final class SourceRelay implements Runnable {
 				finally {
 					stepDown();
 				}
-				this.stop.await(this.properties.takeoverInterval());
+				// after stepping down, sit out a little longer: a standby that can
+				// publish
+				// takes over first
+				this.stop.await(this.steppedDown ? this.properties.takeoverInterval().multipliedBy(3)
+						: this.properties.takeoverInterval());
+				this.steppedDown = false;
 			}
 		}
 		catch (InterruptedException ex) {
@@ -144,6 +163,7 @@ final class SourceRelay implements Runnable {
 		Backoff backoff = new Backoff(this.properties.retryBackoff(), this.properties.maxRetryBackoff());
 		int batchSize = this.properties.batchSize();
 		Deque<InFlight> inFlight = new ArrayDeque<>(2);
+		long failingSince = 0;
 		while (!this.stop.isStopped()) {
 			List<OutboxRow> rows = session.claim(batchSize, inFlightIds(inFlight));
 			boolean backlog = rows.size() == batchSize;
@@ -154,9 +174,23 @@ final class SourceRelay implements Runnable {
 				this.publisher.flush();
 			}
 			// under backlog, the next claim overlaps with the batch in flight
-			if (!complete(session, inFlight, backlog ? 1 : 0)) {
+			Outcome outcome = complete(session, inFlight, backlog ? 1 : 0);
+			if (outcome == Outcome.FAILED) {
+				long now = System.nanoTime();
+				failingSince = (failingSince != 0) ? failingSince : now;
+				if (now - failingSince > this.properties.stepDownAfter().toNanos()) {
+					logger.warn("Outbox source '{}': nothing published for {}, stepping down so that another "
+							+ "instance may take over", name(), this.properties.stepDownAfter());
+					this.metrics.steppedDown();
+					this.steppedDown = true;
+					return;
+				}
 				this.stop.await(backoff.next());
 				continue;
+			}
+			failingSince = 0;
+			if (outcome == Outcome.PARKED) {
+				continue; // the rows behind the parked one go out at once
 			}
 			backoff.reset();
 			if (!backlog) {
@@ -169,13 +203,15 @@ final class SourceRelay implements Runnable {
 
 	/**
 	 * Completes in-flight batches, oldest first, until at most {@code keep} remain, and
-	 * marks the acknowledged rows of each; after a failure, completes all of them.
-	 * @return whether every completed batch was fully acknowledged
+	 * marks the acknowledged rows of each; after a failure, completes all of them. A row
+	 * that can never be published ({@link Unpublishable}) is parked.
+	 * @return whether every completed batch was fully acknowledged, or failed on a row
+	 * that is parked now, or failed otherwise
 	 */
-	private boolean complete(OutboxSession session, Deque<InFlight> inFlight, int keep)
+	private Outcome complete(OutboxSession session, Deque<InFlight> inFlight, int keep)
 			throws SQLException, InterruptedException {
-		boolean acknowledged = true;
-		while (inFlight.size() > (acknowledged ? keep : 0)) {
+		Outcome outcome = Outcome.ACKNOWLEDGED;
+		while (inFlight.size() > ((outcome == Outcome.ACKNOWLEDGED) ? keep : 0)) {
 			InFlight batch = inFlight.removeFirst();
 			PublishResult result = this.publisher.await(batch);
 			if (!result.acked().isEmpty()) {
@@ -183,14 +219,39 @@ final class SourceRelay implements Runnable {
 				this.metrics.published(result);
 			}
 			Exception failure = result.failure();
-			if (failure != null) {
-				acknowledged = false;
-				this.metrics.failed();
-				logger.warn("Outbox source '{}': {} of {} rows not acknowledged, retrying: {}", name(),
-						batch.rows().size() - result.acked().size(), batch.rows().size(), failure.toString());
+			if (failure != null && outcome == Outcome.ACKNOWLEDGED) {
+				outcome = park(session, result.failedRow(), failure) ? Outcome.PARKED : Outcome.FAILED;
+				if (outcome == Outcome.FAILED) {
+					this.metrics.failed();
+					logger.warn("Outbox source '{}': {} of {} rows not acknowledged, retrying: {}", name(),
+							batch.rows().size() - result.acked().size(), batch.rows().size(), failure.toString());
+				}
 			}
 		}
-		return acknowledged;
+		return outcome;
+	}
+
+	private boolean park(OutboxSession session, @Nullable OutboxRow row, Exception failure) throws SQLException {
+		String reason = (row != null) ? this.unpublishable.reason(row, failure) : null;
+		if (row == null || reason == null) {
+			return false;
+		}
+		if (session.park(row.id(), reason)) {
+			this.metrics.parked();
+			logger.error(
+					"Outbox source '{}': row {} (event {} {} of {} for {}) can never be published as it is, "
+							+ "parked in outbox_parked; later rows of {} wait behind it: {}",
+					name(), row.id(), row.eventType(), row.eventId(), row.aggregateId(), row.topic(), row.aggregateId(),
+					reason);
+		}
+		return true;
+	}
+
+	/** What became of the batches completed in one round. */
+	private enum Outcome {
+
+		ACKNOWLEDGED, PARKED, FAILED
+
 	}
 
 	private static long[] inFlightIds(Deque<InFlight> inFlight) {

@@ -37,6 +37,8 @@ final class SourceStatus {
 
 	private volatile double oldestAgeSeconds = Double.NaN;
 
+	private volatile double parked = Double.NaN;
+
 	Role role() {
 		return this.role;
 	}
@@ -80,9 +82,10 @@ final class SourceStatus {
 	 * @param backlog unpublished rows
 	 * @param oldestAgeSeconds age of the oldest unpublished row, 0 without backlog
 	 */
-	void measured(long backlog, double oldestAgeSeconds) {
+	void measured(long backlog, double oldestAgeSeconds, long parked) {
 		this.backlog = backlog;
 		this.oldestAgeSeconds = oldestAgeSeconds;
+		this.parked = parked;
 		this.reachable = true;
 	}
 
@@ -94,6 +97,7 @@ final class SourceStatus {
 		this.reachable = false;
 		this.backlog = Double.NaN;
 		this.oldestAgeSeconds = Double.NaN;
+		this.parked = Double.NaN;
 	}
 
 	/**
@@ -101,6 +105,13 @@ final class SourceStatus {
 	 */
 	double backlog() {
 		return this.backlog;
+	}
+
+	/**
+	 * @return rows in {@code outbox_parked} at the last measurement, NaN when unknown
+	 */
+	double parked() {
+		return this.parked;
 	}
 
 	/**
@@ -112,15 +123,18 @@ final class SourceStatus {
 	}
 
 	/**
-	 * @return role, database reachability and backlog, for the health endpoint
+	 * @return role, database reachability, backlog and parked rows, for the health
+	 * endpoint
 	 */
 	Map<String, Object> details() {
 		Boolean reachable = this.reachable;
 		double backlog = this.backlog;
+		double parked = this.parked;
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("role", relayStopped() ? "stopped" : this.role.name().toLowerCase(Locale.ROOT));
 		details.put("database", (reachable == null) ? "unknown" : (reachable ? "reachable" : "unreachable"));
 		details.put("backlog", Double.isNaN(backlog) ? "unknown" : (Object) (long) backlog);
+		details.put("parked", Double.isNaN(parked) ? "unknown" : (Object) (long) parked);
 		return details;
 	}
 

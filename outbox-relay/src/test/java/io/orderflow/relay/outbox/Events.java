@@ -27,6 +27,17 @@ final class Events {
 	 * @param sequence the aggregate's version; becomes the first line's quantity
 	 * @return a new event with a fresh event id
 	 */
+	static OutboxEvent orderPlacedWithLines(String topic, String orderId, int lines) {
+		UUID eventId = UUID.randomUUID();
+		// random SKUs: the record stays large after compression
+		OrderPlaced payload = new OrderPlaced(eventId, UUID.fromString(orderId),
+				Instant.now().truncatedTo(ChronoUnit.MILLIS), "customer-42",
+				java.util.stream.IntStream.range(0, lines)
+					.mapToObj((i) -> new OrderLine("SKU-" + UUID.randomUUID(), i + 1))
+					.toList());
+		return new OutboxEvent(eventId, "Order", orderId, topic, payload);
+	}
+
 	static OutboxEvent orderPlaced(String topic, String orderId, int sequence) {
 		UUID eventId = UUID.randomUUID();
 		OrderPlaced payload = new OrderPlaced(eventId, UUID.fromString(orderId),

@@ -12,8 +12,11 @@ import io.orderflow.messaging.serde.AvroSerdeSettings;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.springframework.core.env.Environment;
@@ -52,9 +55,18 @@ final class KafkaTopics implements AutoCloseable {
 	 * @return the name of a new, empty topic with {@value #PARTITIONS} partitions
 	 */
 	String create(String hint) {
+		return create(hint, Map.of());
+	}
+
+	/**
+	 * @param hint readable part of the name
+	 * @param configs topic configuration, e.g. {@code max.message.bytes}
+	 * @return the name of a new, empty topic with {@value #PARTITIONS} partitions
+	 */
+	String create(String hint, Map<String, String> configs) {
 		String name = "relay-test." + hint + "." + UUID.randomUUID();
 		try {
-			this.admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all().get();
+			this.admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1).configs(configs))).all().get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -64,6 +76,30 @@ final class KafkaTopics implements AutoCloseable {
 			throw new IllegalStateException("could not create topic " + name, ex);
 		}
 		return name;
+	}
+
+	/**
+	 * Sets one configuration value of a topic.
+	 * @param topic the topic
+	 * @param name the setting
+	 * @param value its value
+	 */
+	void configure(String topic, String name, String value) {
+		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+		try {
+			this.admin
+				.incrementalAlterConfigs(Map.of(resource,
+						List.of(new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET))))
+				.all()
+				.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("could not configure topic " + topic, ex);
+		}
 	}
 
 	/**

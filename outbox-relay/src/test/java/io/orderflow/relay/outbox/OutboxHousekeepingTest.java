@@ -101,10 +101,11 @@ class OutboxHousekeepingTest {
 			Health health = new RelayHealthIndicator(sources).health();
 
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails().get("test")).hasToString("{role=standby, database=reachable, backlog=0}");
+			assertThat(health.getDetails().get("test"))
+				.hasToString("{role=standby, database=reachable, backlog=0, parked=0}");
 			assertThat(sources.all().get(1).status().backlog()).isNaN();
 			assertThat(health.getDetails().get("gone"))
-				.hasToString("{role=standby, database=unreachable, backlog=unknown}");
+				.hasToString("{role=standby, database=unreachable, backlog=unknown, parked=unknown}");
 		}
 	}
 
@@ -119,7 +120,8 @@ class OutboxHousekeepingTest {
 		Health health = new RelayHealthIndicator(this.sources).health();
 
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails().get("test")).hasToString("{role=stopped, database=reachable, backlog=0}");
+		assertThat(health.getDetails().get("test"))
+			.hasToString("{role=stopped, database=reachable, backlog=0, parked=0}");
 	}
 
 	private List<OutboxEvent> append(int count) {
@@ -142,7 +144,7 @@ class OutboxHousekeepingTest {
 	private static RelayProperties properties(RelayProperties.Source... sources) {
 		return new RelayProperties(List.of(sources), 500, Duration.ofSeconds(1), Duration.ofSeconds(2),
 				Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(1), 5000,
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(5), Duration.ofSeconds(60));
 	}
 
 }

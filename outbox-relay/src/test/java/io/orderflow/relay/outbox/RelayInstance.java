@@ -74,6 +74,14 @@ final class RelayInstance implements AutoCloseable {
 		return this.context.getBean(MeterRegistry.class).get("orderflow.outbox.publish.failures").counter().count();
 	}
 
+	double parked() {
+		return this.context.getBean(MeterRegistry.class).get("orderflow.outbox.parked").gauge().value();
+	}
+
+	double stepDowns() {
+		return this.context.getBean(MeterRegistry.class).get("orderflow.outbox.leader.step.downs").counter().count();
+	}
+
 	boolean isRunning() {
 		return this.context.isActive();
 	}
