@@ -1,16 +1,10 @@
 package io.orderflow.e2e;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,44 +29,17 @@ import static org.awaitility.Awaitility.await;
  */
 class OrderflowScriptTest {
 
-	private static final Path ROOT = Path.of(System.getProperty("orderflow.project.root", "..")).toAbsolutePath();
-
-	private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8085, 9092, 9093);
-
-	private static final String PREFIX = "of_script_" + UUID.randomUUID().toString().substring(0, 8);
-
-	private static final Path HOME = Path.of("target", "orderflow-home").toAbsolutePath();
-
-	private static final int PROMETHEUS_PORT = freePort();
-
-	private static boolean started;
+	private static final ScriptStack stack = new ScriptStack("script", 1, Map.of());
 
 	@BeforeAll
 	static void up() throws Exception {
-		MachineTools.require("curl", "psql", "pg_isready");
-		List<Integer> taken = PORTS.stream().filter(OrderflowScriptTest::taken).toList();
-		MachineTools.requireThat(taken.isEmpty(), "ports the script needs are taken: " + taken);
-		MachineTools.requireThat(
-				run(Duration.ofSeconds(10), "pg_isready", "-h", "127.0.0.1", "-p", "5432").exitCode() == 0,
-				"no PostgreSQL on 127.0.0.1:5432");
-		started = true;
-		Result up = orderflow(Duration.ofMinutes(6), "up");
-		assertThat(up.exitCode()).as(up.output()).isZero();
+		Result up = stack.up();
 		assertThat(up.output()).contains("Orderflow is up", "curl -si -X POST http://127.0.0.1:8080/orders");
 	}
 
 	@AfterAll
 	static void down() throws Exception {
-		if (!started) {
-			return;
-		}
-		Result down = orderflow(Duration.ofMinutes(2), "down");
-		assertThat(down.exitCode()).as(down.output()).isZero();
-		assertThat(PORTS.stream().filter(OrderflowScriptTest::taken).toList()).as("ports still taken").isEmpty();
-		for (String service : List.of("order", "inventory", "payment")) {
-			run(Duration.ofSeconds(30), "psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc",
-					"DROP DATABASE IF EXISTS " + PREFIX + "_" + service);
-		}
+		stack.down();
 	}
 
 	@Test
@@ -87,7 +54,7 @@ class OrderflowScriptTest {
 		String tag = "\"0\"";
 		List<String> answers = new ArrayList<>();
 		while (!answers.contains("200 CONFIRMED") && answers.size() < 12) {
-			Result poll = Command.run(ROOT, Map.of(), Duration.ofSeconds(40), "curl", "-s", "-i",
+			Result poll = Command.run(ScriptStack.ROOT, Map.of(), Duration.ofSeconds(40), "curl", "-s", "-i",
 					"http://127.0.0.1:8080/orders/" + id + "?waitForChange=5s", "-H", "If-None-Match: " + tag);
 			Matcher statusLine = Pattern.compile("^HTTP/1.1 (\\d{3})").matcher(poll.output());
 			Matcher etag = Pattern.compile("(?mi)^ETag: (\"\\d+\")").matcher(poll.output());
@@ -103,18 +70,18 @@ class OrderflowScriptTest {
 		assertThat(tag).isEqualTo("\"2\"");
 		assertThat(Api.get("http://127.0.0.1:8081/products/SKU-1").body().get("available").asInt()).isEqualTo(98);
 
-		Result load = orderflow(Duration.ofMinutes(3), "load", "--orders", "30", "--rate", "10", "--setup");
+		Result load = stack.orderflow(Duration.ofMinutes(3), "load", "--orders", "30", "--rate", "10", "--setup");
 		assertThat(load.exitCode()).as(load.output()).isZero();
 		assertThat(load.output()).contains("reached a terminal state: 30", "outcomes: {CONFIRMED=30}",
 				"POST -> terminal latency ms: p50");
 
-		Result status = orderflow(Duration.ofSeconds(30), "status");
+		Result status = stack.orderflow(Duration.ofSeconds(30), "status");
 		assertThat(status.output()).containsPattern("order\\s+\\d+\\s+running\\s+UP")
 			.containsPattern("relay\\s+\\d+\\s+running\\s+UP")
 			.containsPattern("kafka\\s+\\d+\\s+running\\s+listening");
 		assertThat(status.output()).containsPattern("prometheus\\s+\\d+\\s+running\\s+ready");
 		// the services run with the OpenTelemetry agent
-		assertThat(Files.readString(HOME.resolve("logs/order.log"))).contains("opentelemetry-javaagent");
+		assertThat(Files.readString(stack.home().resolve("logs/order.log"))).contains("opentelemetry-javaagent");
 	}
 
 	/**
@@ -124,71 +91,31 @@ class OrderflowScriptTest {
 	 */
 	@Test
 	void parkedOutboxRowsAreListedAndMovedBackForTheRelayToPublish() throws Exception {
-		String orderDatabase = PREFIX + "_order";
-		Result park = run(Duration.ofSeconds(30), "psql", "-h", "127.0.0.1", "-U", "postgres", "-d", orderDatabase,
-				"-v", "ON_ERROR_STOP=1", "-qc", """
+		String orderDatabase = stack.database("order");
+		Result park = ScriptStack.run(Duration.ofSeconds(30), Map.of(), "psql", "-h", "127.0.0.1", "-U", "postgres",
+				"-d", orderDatabase, "-v", "ON_ERROR_STOP=1", "-qc", """
 						INSERT INTO outbox_parked (id, event_id, aggregate_type, aggregate_id, event_type, topic,
 						                           payload, headers, created_at, reason)
 						VALUES (999999999, gen_random_uuid(), 'Order', 'parked-by-hand', 'OrderPlaced',
 						        'orders.order-placed.v1', 'not avro'::bytea, '{}', now(), 'parked by the test')""");
 		assertThat(park.exitCode()).as(park.output()).isZero();
 
-		Result parked = orderflow(Duration.ofSeconds(30), "outbox", "parked");
+		Result parked = stack.orderflow(Duration.ofSeconds(30), "outbox", "parked");
 		assertThat(parked.exitCode()).as(parked.output()).isZero();
 		assertThat(parked.output()).contains("order (" + orderDatabase + ")", "inventory (", "payment (")
 			.containsPattern("999999999 \\| parked-by-hand +\\| OrderPlaced")
 			.contains("parked by the test");
 
-		assertThat(orderflow(Duration.ofSeconds(30), "outbox", "unpark", "order", "x").exitCode()).isNotZero();
-		Result unpark = orderflow(Duration.ofSeconds(30), "outbox", "unpark", "order", "999999999");
+		assertThat(stack.orderflow(Duration.ofSeconds(30), "outbox", "unpark", "order", "x").exitCode()).isNotZero();
+		Result unpark = stack.orderflow(Duration.ofSeconds(30), "outbox", "unpark", "order", "999999999");
 		assertThat(unpark.exitCode()).as(unpark.output()).isZero();
 		assertThat(unpark.output()).contains("INSERT 0 1");
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			Result letters = orderflow(Duration.ofSeconds(60), "dlt", "list", "orders.order-placed.v1");
+			Result letters = stack.orderflow(Duration.ofSeconds(60), "dlt", "list", "orders.order-placed.v1");
 			assertThat(letters.output()).contains("parked-by-hand", "NonRetryableEventException");
 		});
-		assertThat(orderflow(Duration.ofSeconds(30), "outbox", "parked").output()).doesNotContain("999999999");
-	}
-
-	private static Result orderflow(Duration timeout, String... args) throws Exception {
-		String[] command = new String[args.length + 1];
-		command[0] = ROOT.resolve("orderflow").toString();
-		System.arraycopy(args, 0, command, 1, args.length);
-		return run(timeout,
-				Map.of("ORDERFLOW_HOME", HOME.toString(), "ORDERFLOW_DB_PREFIX", PREFIX, "ORDERFLOW_BUILD", "never",
-						"PROMETHEUS_PORT", Integer.toString(PROMETHEUS_PORT), "PGHOST", "127.0.0.1", "PGUSER",
-						"postgres"),
-				command);
-	}
-
-	private static Result run(Duration timeout, String... command) throws Exception {
-		return run(timeout, Map.of(), command);
-	}
-
-	private static Result run(Duration timeout, Map<String, String> environment, String... command) throws Exception {
-		Result result = Command.run(ROOT, environment, timeout, command);
-		System.out.println(result.output());
-		return result;
-	}
-
-	private static boolean taken(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		assertThat(stack.orderflow(Duration.ofSeconds(30), "outbox", "parked").output()).doesNotContain("999999999");
 	}
 
 }

@@ -64,11 +64,35 @@ public final class SagaLoad {
 
 	private volatile long lastTerminalAt;
 
+	private volatile int limit = Integer.MAX_VALUE;
+
+	private final Listener listener;
+
 	public SagaLoad(HttpClient http, String url, List<String> customers, List<String> skus) {
+		this(http, url, customers, skus, Listener.NONE);
+	}
+
+	/**
+	 * @param http the client
+	 * @param url order-service
+	 * @param customers who orders
+	 * @param skus what is ordered
+	 * @param listener told of every POST's answer and every order seen terminal
+	 */
+	public SagaLoad(HttpClient http, String url, List<String> customers, List<String> skus, Listener listener) {
 		this.http = http;
 		this.url = url;
 		this.customers = customers;
 		this.skus = skus;
+		this.listener = listener;
+	}
+
+	/**
+	 * Places no more orders (from any thread): the run waits for the ones placed, up to
+	 * its drain time, and ends.
+	 */
+	public void stopPlacing() {
+		this.limit = 0;
 	}
 
 	/**
@@ -85,8 +109,10 @@ public final class SagaLoad {
 		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 		long periodNanos = (long) (1_000_000_000L / rate);
 		AtomicInteger issued = new AtomicInteger();
+		AtomicInteger posted = new AtomicInteger();
 		scheduler.scheduleAtFixedRate(() -> {
-			if (issued.getAndIncrement() < orders) {
+			if (issued.getAndIncrement() < Math.min(orders, this.limit)) {
+				posted.incrementAndGet();
 				place();
 			}
 		}, 0, periodNanos, TimeUnit.NANOSECONDS);
@@ -101,12 +127,12 @@ public final class SagaLoad {
 							this.pending.size(), this.failedPosts.get()));
 					lastProgress = now;
 				}
-				if (issued.get() >= orders && deadline == Long.MAX_VALUE) {
+				if (issued.get() >= Math.min(orders, this.limit) && deadline == Long.MAX_VALUE) {
 					lastPostAt = now;
 					deadline = now + drain.toNanos();
 				}
 				int finished = this.latencies.size() + this.failedPosts.get();
-				if (finished >= orders || now > deadline) {
+				if ((deadline != Long.MAX_VALUE && finished >= posted.get()) || now > deadline) {
 					break;
 				}
 				TimeUnit.MILLISECONDS.sleep(5);
@@ -124,7 +150,7 @@ public final class SagaLoad {
 		Map<String, Integer> counts = new java.util.TreeMap<>();
 		this.outcomes.forEach((outcome, count) -> counts.put(outcome, count.get()));
 		long lastTerminal = (this.lastTerminalAt == 0) ? end : this.lastTerminalAt;
-		return new LoadResult(orders, rate, this.placed.get(), this.failedPosts.get(), this.pending.size(),
+		return new LoadResult(posted.get(), rate, this.placed.get(), this.failedPosts.get(), this.pending.size(),
 				new LatencyStats(millis), counts, (end - start) / 1e9, (lastPostAt - start) / 1e9,
 				(Math.max(lastTerminal, start) - start) / 1e9);
 	}
@@ -140,11 +166,14 @@ public final class SagaLoad {
 		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
 			if (error != null || response.statusCode() != 201) {
 				this.failedPosts.incrementAndGet();
-				count((error != null) ? "POST error" : "HTTP " + response.statusCode());
+				String outcome = (error != null) ? "POST error" : "HTTP " + response.statusCode();
+				count(outcome);
+				this.listener.refused((error != null) ? error.getClass().getSimpleName() : outcome, postedAt);
 				return;
 			}
 			this.placed.incrementAndGet();
 			String id = JSON.readTree(response.body()).get("id").asString();
+			this.listener.accepted(id, postedAt);
 			Followed order = new Followed(postedAt);
 			this.pending.put(id, order);
 			follow(id, order, response.headers().firstValue("ETag").orElse(null));
@@ -187,6 +216,7 @@ public final class SagaLoad {
 					this.latencies.add((answeredAt - order.postedAt) / 1_000_000);
 					this.lastTerminalAt = answeredAt;
 					count(status);
+					this.listener.terminal(id, status, answeredAt);
 				}
 				return;
 			}
@@ -240,6 +270,40 @@ public final class SagaLoad {
 	 * @param failed POSTs refused or failed
 	 */
 	public record Progress(double seconds, int placed, int orders, int terminal, int inFlight, int failed) {
+	}
+
+	/**
+	 * What a client of the run saw, order by order (times are {@link System#nanoTime()});
+	 * called from the HTTP client's threads.
+	 */
+	public interface Listener {
+
+		/** Hears nothing. */
+		Listener NONE = new Listener() {
+		};
+
+		/**
+		 * @param id the order
+		 * @param postedAt when its POST left
+		 */
+		default void accepted(String id, long postedAt) {
+		}
+
+		/**
+		 * @param outcome {@code HTTP <status>}, or the class of the client's error
+		 * @param postedAt when the POST left
+		 */
+		default void refused(String outcome, long postedAt) {
+		}
+
+		/**
+		 * @param id the order
+		 * @param status its terminal status
+		 * @param seenAt when the answer that showed it arrived
+		 */
+		default void terminal(String id, String status, long seenAt) {
+		}
+
 	}
 
 	/**

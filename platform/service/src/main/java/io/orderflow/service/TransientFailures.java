@@ -35,7 +35,9 @@ import org.springframework.transaction.TransactionTimedOutException;
  * classes 08 connection, 53 insufficient resources, 57 operator intervention such as a
  * server shutting down or a statement timeout, the JDBC transient and recoverable
  * subclasses, such as a pool that timed out waiting for a connection): raw JDBC and
- * Hibernate failures are judged as Spring would judge them translated;</li>
+ * Hibernate failures are judged as Spring would judge them translated; and HikariCP's
+ * "Connection is closed", which carries no SQL state (a rollback on a connection the
+ * server dropped fails with it);</li>
  * <li>a connection that could not be opened or timed out ({@link ConnectException},
  * {@link NoRouteToHostException}, {@link SocketTimeoutException},
  * {@link HttpTimeoutException}): the registry or another HTTP dependency is down;</li>
@@ -48,6 +50,13 @@ public final class TransientFailures {
 
 	private static final SQLErrorCodeSQLExceptionTranslator translator = new SQLErrorCodeSQLExceptionTranslator(
 			"PostgreSQL");
+
+	/**
+	 * What HikariCP's proxy of a connection it has closed throws, without an SQL state:
+	 * the connection broke (e.g. the server restarted) and the pool evicted it, typically
+	 * while a failed transaction was being rolled back on it.
+	 */
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
 	private TransientFailures() {
 	}
@@ -77,6 +86,9 @@ public final class TransientFailures {
 			return true;
 		}
 		if (failure instanceof SQLException sql) {
+			if (sql.getSQLState() == null && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
+				return true;
+			}
 			DataAccessException translated = translator.translate("", null, sql);
 			return translated instanceof TransientDataAccessException
 					|| translated instanceof RecoverableDataAccessException

@@ -46,6 +46,15 @@ class TransientFailuresTest {
 	}
 
 	@Test
+	void aRollbackOnAConnectionThePoolHasClosedIsTransient() {
+		// as Hibernate reports it when PostgreSQL restarted during the transaction
+		Exception rollback = new RuntimeException("Unable to rollback against JDBC Connection",
+				new SQLException("Connection is closed"));
+		assertThat(TransientFailures.isTransient(rollback)).isTrue();
+		assertThat(TransientFailures.isTransient(new SQLException("Connection is closed", "42000"))).isFalse();
+	}
+
+	@Test
 	void springsTransientDataAccessExceptionsAreTransientAndIntegrityViolationsAreNot() {
 		assertThat(TransientFailures.isTransient(new CannotAcquireLockException("lock timeout"))).isTrue();
 		assertThat(TransientFailures.isTransient(new QueryTimeoutException("timeout"))).isTrue();

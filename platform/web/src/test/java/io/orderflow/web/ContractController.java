@@ -88,6 +88,8 @@ class ContractController {
 					"HikariPool-1 - Connection is not available " + SECRET, "08003"));
 			case "server-shutdown" -> new IllegalStateException(new java.sql.SQLException(
 					"terminating connection due to administrator command " + SECRET, "57P01"));
+			case "rollback-on-closed-connection" -> new IllegalStateException(
+					"Unable to rollback against JDBC Connection", new java.sql.SQLException("Connection is closed"));
 			case "sql-bug" -> new IllegalStateException(
 					new java.sql.SQLException("column \"nope\" does not exist " + SECRET, "42703"));
 			default -> new IllegalStateException(SECRET);

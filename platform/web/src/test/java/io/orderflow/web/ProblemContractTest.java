@@ -234,8 +234,9 @@ class ProblemContractTest {
 				arguments("domain-dependency", 503, "service-unavailable"),
 				arguments("refused-connection", 503, "service-unavailable"),
 				arguments("pool-timeout", 503, "service-unavailable"),
-				arguments("server-shutdown", 503, "service-unavailable"), arguments("sql-bug", 500, "internal-error"),
-				arguments("bug", 500, "internal-error"));
+				arguments("server-shutdown", 503, "service-unavailable"),
+				arguments("rollback-on-closed-connection", 503, "service-unavailable"),
+				arguments("sql-bug", 500, "internal-error"), arguments("bug", 500, "internal-error"));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
