@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * The inventory service of Orderflow: the product catalogue with stock levels
  * ({@code PUT/GET /products/{sku}}), and stock reservations driven by the saga
  * ({@code OrderPlaced} -> {@code StockReserved} | {@code StockRejected},
- * {@code PaymentFailed} -> {@code StockReleased}, {@code OrderConfirmed} -> sold),
- * published through the transactional outbox.
+ * {@code PaymentFailed} or {@code OrderCancelled} -> {@code StockReleased},
+ * {@code OrderConfirmed} -> sold), published through the transactional outbox.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan

@@ -1,8 +1,11 @@
 package io.orderflow.order;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.AttributeOverride;
@@ -201,6 +204,27 @@ class Order {
 	 */
 	boolean cancel(String reason, Instant at) {
 		this.timeline.add(new TimelineEntry(SagaStep.PAYMENT_FAILED, at, truncate(reason)));
+		return cancelPending(reason, at);
+	}
+
+	/**
+	 * The order's saga deadline passed while it was still pending: it is
+	 * {@link OrderStatus#CANCELLED} with the reason on its timeline, and an
+	 * {@link OrderCancelled} is registered, on which inventory releases what it reserved
+	 * and payment gives back what it charged. An order that is no longer pending does not
+	 * change at all.
+	 * @param deadline how long an order may stay pending
+	 * @param at now, at least {@code deadline} after the order was placed
+	 * @return whether the status changed
+	 */
+	boolean expire(Duration deadline, Instant at) {
+		Duration age = Duration.between(this.createdAt, at);
+		String reason = "saga deadline passed: still pending " + describe(age.truncatedTo(ChronoUnit.SECONDS))
+				+ " after it was placed (deadline " + describe(deadline) + ")";
+		return cancelPending(reason, at);
+	}
+
+	private boolean cancelPending(String reason, Instant at) {
 		if (this.status != OrderStatus.PENDING) {
 			return false;
 		}
@@ -208,6 +232,15 @@ class Order {
 		this.timeline.add(new TimelineEntry(SagaStep.ORDER_CANCELLED, at, truncate(reason)));
 		this.events.add(new OrderCancelled(UUID.randomUUID(), id(), at, this.customerId, reason));
 		return true;
+	}
+
+	/** A duration for people: {@code 10m}, {@code 1h 5m 3s}, {@code 2.5s}. */
+	private static String describe(Duration duration) {
+		return duration.truncatedTo(ChronoUnit.MILLIS)
+			.toString()
+			.substring(2)
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("([hm])(?=.)", "$1 ");
 	}
 
 	private static String truncate(String detail) {

@@ -4,11 +4,14 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads one order as a client sees it, in plain SQL: the read behind every {@code GET
  * /orders/{id}} and every answer of the long-poll, the most frequent statement of the
- * service.
+ * service; and the pending orders near their saga deadline, for operators
+ * ({@link #pendingPlacedBefore}).
  * <p>
  * One statement (the order row, its lines and its timeline as arrays of subqueries), so
  * one round trip, one snapshot (never a timeline newer than the version it is read with),
@@ -52,6 +56,31 @@ class OrderReads {
 	 */
 	Optional<OrderView> find(OrderId id) {
 		return this.jdbc.sql(FIND).param(id.value()).query((row, n) -> view(id, row)).optional();
+	}
+
+	/**
+	 * @param placedBefore the latest placement time (inclusive)
+	 * @param limit most orders listed
+	 * @param deadline the saga deadline
+	 * @param asOf the time the ages are measured at
+	 * @return the orders still {@code PENDING} that were placed by then, oldest first
+	 */
+	List<OverdueOrder> pendingPlacedBefore(Instant placedBefore, int limit, Duration deadline, Instant asOf) {
+		return this.jdbc.sql("""
+				SELECT id, customer_id, status, created_at FROM orders
+				WHERE status = 'PENDING' AND created_at <= :placedBefore
+				ORDER BY created_at, id
+				LIMIT :limit
+				""")
+			.param("placedBefore", OffsetDateTime.ofInstant(placedBefore, ZoneOffset.UTC))
+			.param("limit", limit)
+			.query((row, n) -> {
+				Instant placedAt = row.getObject("created_at", OffsetDateTime.class).toInstant();
+				return new OverdueOrder(new OrderId(row.getObject("id", UUID.class)), row.getString("customer_id"),
+						OrderStatus.valueOf(row.getString("status")), placedAt, placedAt.plus(deadline),
+						Duration.between(placedAt, asOf));
+			})
+			.list();
 	}
 
 	private static OrderView view(OrderId id, ResultSet row) throws SQLException {

@@ -1,5 +1,9 @@
 package io.orderflow.order;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderService {
 
+	/** Most orders {@link #findOverdue} lists. */
+	public static final int MAX_OVERDUE = 500;
+
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
 	private final OrderPlacement placement;
@@ -23,10 +30,16 @@ public class OrderService {
 
 	private final OrderReads reads;
 
-	OrderService(OrderPlacement placement, Orders orders, OrderReads reads) {
+	private final Clock clock;
+
+	private final Duration deadline;
+
+	OrderService(OrderPlacement placement, Orders orders, OrderReads reads, Clock clock, OrderProperties properties) {
 		this.placement = placement;
 		this.orders = orders;
 		this.reads = reads;
+		this.clock = clock;
+		this.deadline = properties.sagaDeadline();
 	}
 
 	/**
@@ -62,6 +75,21 @@ public class OrderService {
 	 */
 	public Optional<OrderView> find(OrderId id) {
 		return this.reads.find(id);
+	}
+
+	/**
+	 * Lists the orders still {@code PENDING} whose saga deadline has passed (they are
+	 * about to be cancelled) or passes within the given time, oldest first.
+	 * @param within how far ahead to look, not negative; zero: only orders past their
+	 * deadline
+	 * @return at most {@value #MAX_OVERDUE} orders, the oldest
+	 */
+	public List<OverdueOrder> findOverdue(Duration within) {
+		if (within.isNegative()) {
+			throw new IllegalArgumentException("within must not be negative: " + within);
+		}
+		Instant now = this.clock.instant();
+		return this.reads.pendingPlacedBefore(now.plus(within).minus(this.deadline), MAX_OVERDUE, this.deadline, now);
 	}
 
 	/**

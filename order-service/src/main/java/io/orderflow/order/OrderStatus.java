@@ -14,7 +14,10 @@ public enum OrderStatus {
 	/** Inventory could not reserve every line. */
 	REJECTED,
 
-	/** Payment failed after the stock was reserved; the reservation is released. */
+	/**
+	 * Payment failed after the stock was reserved, or the saga deadline passed while the
+	 * order was pending; the reservation is released, a charge refunded.
+	 */
 	CANCELLED;
 
 	/**

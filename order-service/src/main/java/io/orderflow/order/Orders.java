@@ -1,5 +1,7 @@
 package io.orderflow.order;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,5 +31,23 @@ interface Orders extends JpaRepository<Order, UUID> {
 	Optional<Order> findForUpdate(UUID id);
 
 	Page<Order> findByCustomerId(String customerId, Pageable pageable);
+
+	/**
+	 * Locks the oldest orders still {@code PENDING} that were placed before a time, and
+	 * skips those locked by another transaction (a saga step being applied to them, or
+	 * another instance expiring them): several instances of the service expire different
+	 * orders at the same time, and none waits.
+	 * @param placedBefore the latest placement time (exclusive)
+	 * @param limit most orders locked
+	 * @return their ids, oldest first; locked until the transaction ends
+	 */
+	@Query(value = """
+			SELECT id FROM orders
+			WHERE status = 'PENDING' AND created_at < :placedBefore
+			ORDER BY created_at, id
+			LIMIT :limit
+			FOR UPDATE SKIP LOCKED
+			""", nativeQuery = true)
+	List<UUID> lockPendingPlacedBefore(Instant placedBefore, int limit);
 
 }

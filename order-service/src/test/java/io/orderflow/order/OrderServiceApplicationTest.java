@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderServiceApplicationTest extends AbstractServiceApplicationTest {
 
 	OrderServiceApplicationTest() {
-		super("order-service", List.of("orders"));
+		super("order-service", List.of("orders"), "orderflow_orders_expired_total{application=\"order-service\"} 0");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.orderflow.order;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The order's states: {@code PENDING} moves once, to {@code CONFIRMED} (payment
- * completed), {@code REJECTED} (stock rejected) or {@code CANCELLED} (payment failed); a
- * terminal order never moves again and registers no further event, but every outcome
- * still lands on its timeline. {@code StockReserved} only sets the total.
+ * completed), {@code REJECTED} (stock rejected) or {@code CANCELLED} (payment failed, or
+ * the saga deadline passed); a terminal order never moves again and registers no further
+ * event, but every outcome still lands on its timeline. {@code StockReserved} only sets
+ * the total.
  */
 class OrderStateMachineTest {
 
@@ -97,12 +99,45 @@ class OrderStateMachineTest {
 			.containsExactly(SagaStep.ORDER_PLACED, SagaStep.PAYMENT_FAILED, SagaStep.ORDER_CANCELLED);
 	}
 
+	@Test
+	void anOrderPendingPastItsDeadlineIsCancelledWithTheReasonAndRegistersOrderCancelled() {
+		Order order = placed();
+		Instant expiry = PLACED.plus(Duration.ofMinutes(10)).plusSeconds(3).plusMillis(250);
+
+		assertThat(order.expire(Duration.ofMinutes(10), expiry)).isTrue();
+
+		String reason = "saga deadline passed: still pending 10m 3s after it was placed (deadline 10m)";
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.timeline()).last().isEqualTo(new TimelineEntry(SagaStep.ORDER_CANCELLED, expiry, reason));
+		assertThat(order.timeline()).extracting(TimelineEntry::step)
+			.containsExactly(SagaStep.ORDER_PLACED, SagaStep.ORDER_CANCELLED);
+		assertThat(order.takeEvents()).singleElement().isInstanceOfSatisfying(OrderCancelled.class, (cancelled) -> {
+			assertThat(cancelled.orderId()).isEqualTo(order.id());
+			assertThat(cancelled.customerId()).isEqualTo("alice");
+			assertThat(cancelled.reason()).isEqualTo(reason);
+			assertThat(cancelled.occurredAt()).isEqualTo(expiry);
+		});
+	}
+
+	@Test
+	void theDeadlineReasonNamesHoursAndFractionsOfSeconds() {
+		Order order = placed();
+
+		order.expire(Duration.ofMillis(1_500), PLACED.plus(Duration.ofHours(1).plusMinutes(2)));
+
+		assertThat(order.timeline()).last()
+			.extracting(TimelineEntry::detail)
+			.isEqualTo("saga deadline passed: still pending 1h 2m after it was placed (deadline 1.5s)");
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = OrderStatus.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
 	void aTerminalOrderNeverMovesAgainNorRegistersEvents(OrderStatus terminal) {
 		Order order = inState(terminal);
 		List<TimelineEntry> before = order.timeline();
 
+		assertThat(order.expire(Duration.ofSeconds(1), LATER.plusSeconds(60))).isFalse();
+		assertThat(order.timeline()).as("the deadline leaves a terminal order as it is").isEqualTo(before);
 		assertThat(order.confirm(TOTAL, LATER)).isFalse();
 		assertThat(order.reject("late", LATER)).isFalse();
 		assertThat(order.cancel("late", LATER)).isFalse();

@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The payment service of Orderflow: customer accounts, and payments of orders whose stock
- * was reserved.
+ * The payment service of Orderflow: customer accounts, payments of orders whose stock was
+ * reserved, and their refunds when the orders are cancelled.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan

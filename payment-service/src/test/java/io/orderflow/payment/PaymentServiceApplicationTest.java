@@ -17,6 +17,7 @@ class PaymentServiceApplicationTest extends AbstractServiceApplicationTest {
 	PaymentServiceApplicationTest() {
 		super("payment-service", List.of("accounts", "payments"),
 				"orderflow_payments_total{application=\"payment-service\",outcome=\"failed\",reason=\"insufficient_funds\"} 0",
+				"orderflow_payments_total{application=\"payment-service\",outcome=\"refunded\",reason=\"none\"} 0",
 				"orderflow_payments_duplicates_total");
 	}
 

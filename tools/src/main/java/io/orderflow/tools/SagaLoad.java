@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -168,7 +169,9 @@ public final class SagaLoad {
 				this.failedPosts.incrementAndGet();
 				String outcome = (error != null) ? "POST error" : "HTTP " + response.statusCode();
 				count(outcome);
-				this.listener.refused((error != null) ? error.getClass().getSimpleName() : outcome, postedAt);
+				Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause()
+						: error;
+				this.listener.refused((cause != null) ? cause.getClass().getSimpleName() : outcome, postedAt);
 				return;
 			}
 			this.placed.incrementAndGet();

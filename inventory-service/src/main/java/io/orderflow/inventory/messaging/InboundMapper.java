@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.inventory.product.Sku;
+import io.orderflow.inventory.reservation.CancelReservation;
 import io.orderflow.inventory.reservation.ConfirmSale;
 import io.orderflow.inventory.reservation.ReleaseStock;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
 import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
+import io.orderflow.schemas.avro.OrderCancelled;
 import io.orderflow.schemas.avro.OrderConfirmed;
 import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
@@ -30,8 +32,8 @@ class InboundMapper {
 
 	Inbound<ReserveStock> reserveStock(@Nullable Object value) {
 		OrderPlaced event = Inbound.expect(OrderPlaced.class, value);
-		require(!event.getLines().isEmpty(), event.getOrderId(), "has no lines");
-		require(!event.getCustomerId().isBlank(), event.getOrderId(), "has no customer id");
+		require(!event.getLines().isEmpty(), "OrderPlaced", event.getOrderId(), "has no lines");
+		require(!event.getCustomerId().isBlank(), "OrderPlaced", event.getOrderId(), "has no customer id");
 		List<RequestedLine> lines = event.getLines().stream().map((line) -> line(event, line)).toList();
 		return new Inbound<>(event.getEventId(),
 				new ReserveStock(new OrderId(event.getOrderId()), event.getCustomerId(), lines));
@@ -47,16 +49,23 @@ class InboundMapper {
 		return new Inbound<>(event.getEventId(), new ConfirmSale(new OrderId(event.getOrderId())));
 	}
 
+	Inbound<CancelReservation> cancelReservation(@Nullable Object value) {
+		OrderCancelled event = Inbound.expect(OrderCancelled.class, value);
+		require(!event.getCustomerId().isBlank(), "OrderCancelled", event.getOrderId(), "has no customer id");
+		return new Inbound<>(event.getEventId(),
+				new CancelReservation(new OrderId(event.getOrderId()), event.getCustomerId()));
+	}
+
 	private static RequestedLine line(OrderPlaced event, OrderLine line) {
-		require(!line.getSku().isBlank(), event.getOrderId(), "has a line without SKU");
-		require(line.getQuantity() > 0, event.getOrderId(),
+		require(!line.getSku().isBlank(), "OrderPlaced", event.getOrderId(), "has a line without SKU");
+		require(line.getQuantity() > 0, "OrderPlaced", event.getOrderId(),
 				"asks for " + line.getQuantity() + " units of " + line.getSku());
 		return new RequestedLine(new Sku(line.getSku()), line.getQuantity());
 	}
 
-	private static void require(boolean condition, UUID orderId, String violation) {
+	private static void require(boolean condition, String event, UUID orderId, String violation) {
 		if (!condition) {
-			throw new NonRetryableEventException("OrderPlaced of order " + orderId + " " + violation);
+			throw new NonRetryableEventException(event + " of order " + orderId + " " + violation);
 		}
 	}
 

@@ -90,6 +90,14 @@ class Reservation {
 		return reservation;
 	}
 
+	/**
+	 * The tombstone of an order cancelled before its {@code OrderPlaced} arrived:
+	 * {@code CANCELLED} from the start, without lines or total.
+	 */
+	static Reservation cancelled(CancelReservation cancellation, Instant now) {
+		return new Reservation(cancellation.orderId(), cancellation.customerId(), ReservationStatus.CANCELLED, now);
+	}
+
 	OrderId orderId() {
 		return new OrderId(this.orderId);
 	}

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Domain metrics, counted when the transaction commits (a rolled-back attempt that is
  * retried counts once):
  * <ul>
- * <li>{@code orderflow.inventory.reservations{outcome=reserved|rejected|released|sold}};</li>
+ * <li>{@code orderflow.inventory.reservations{outcome=reserved|rejected|released|sold|cancelled}}
+ * ({@code cancelled}: the tombstone of an order cancelled before it arrived);</li>
  * <li>{@code orderflow.saga.events.ignored{event, reason}}: saga events that changed
  * nothing because the reservation was missing or in another state (worth an alert when it
  * grows: the saga is inconsistent somewhere).</li>
@@ -51,7 +52,7 @@ class ReservationMetrics {
 
 	enum Outcome {
 
-		RESERVED, REJECTED, RELEASED, SOLD
+		RESERVED, REJECTED, RELEASED, SOLD, CANCELLED
 
 	}
 

@@ -37,9 +37,12 @@ import org.springframework.transaction.annotation.Transactional;
  * are numbered in commit order.
  * <p>
  * Each operation is idempotent by its natural key, the order id: a second {@code reserve}
- * of an order, a {@code release} or {@code confirm} of a reservation that is not
- * {@code RESERVED} (or does not exist) changes nothing and returns nothing; it is logged
- * and counted in {@code orderflow.saga.events.ignored}.
+ * of an order, a {@code release}, {@code confirm} or {@code cancel} of a reservation that
+ * is not {@code RESERVED} (a {@code release} or {@code confirm} of one that does not
+ * exist) changes nothing and returns nothing; it is logged and counted in
+ * {@code orderflow.saga.events.ignored}. A {@code cancel} that finds no reservation
+ * leaves a {@code CANCELLED} tombstone instead, which the order's {@code reserve} then
+ * finds: stock is released at most once per order, whichever of its events comes first.
  */
 @Service
 public class ReservationService {
@@ -67,8 +70,9 @@ public class ReservationService {
 
 	/**
 	 * Locks, in SKU order and in one statement, every product the commands will touch
-	 * (the lines a reservation asks for, the lines reserved for a release or a sale): the
-	 * first step of a consumer's batch transaction.
+	 * (the lines a reservation asks for, the lines reserved for a release, a sale or a
+	 * cancellation; none for an order without a reservation): the first step of a
+	 * consumer's batch transaction.
 	 * @param commands the commands about to be applied
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -95,6 +99,7 @@ public class ReservationService {
 	 * @see #reserve(ReserveStock)
 	 * @see #release(ReleaseStock)
 	 * @see #confirm(ConfirmSale)
+	 * @see #cancel(CancelReservation)
 	 */
 	@Transactional
 	public void apply(StockCommand command) {
@@ -107,20 +112,30 @@ public class ReservationService {
 		else if (command instanceof ConfirmSale sale) {
 			confirm(sale);
 		}
+		else if (command instanceof CancelReservation cancellation) {
+			cancel(cancellation);
+		}
 	}
 
 	/**
 	 * Reserves every line of the order, or none.
 	 * @param order the order
 	 * @return {@link StockReserved} or {@link StockRejected} (appended to
-	 * {@link StockEvents}); empty when the order was processed before
+	 * {@link StockEvents}); empty when the order was processed (or cancelled) before
 	 * @throws ArithmeticException when the order's total does not fit a {@code long}
 	 */
 	@Transactional
 	public Optional<StockEvent> reserve(ReserveStock order) {
-		if (this.reservations.findForUpdate(order.orderId().value()).isPresent()) {
-			logger.info("Order {} has a reservation already, OrderPlaced changes nothing", order.orderId());
-			this.metrics.ignored("OrderPlaced", "duplicate");
+		Optional<Reservation> existing = this.reservations.findForUpdate(order.orderId().value());
+		if (existing.isPresent()) {
+			if (existing.get().status() == ReservationStatus.CANCELLED) {
+				logger.info("Order {} was cancelled before it arrived, OrderPlaced reserves nothing", order.orderId());
+				this.metrics.ignored("OrderPlaced", "cancelled");
+			}
+			else {
+				logger.info("Order {} has a reservation already, OrderPlaced changes nothing", order.orderId());
+				this.metrics.ignored("OrderPlaced", "duplicate");
+			}
 			return Optional.empty();
 		}
 		Instant now = now();
@@ -151,19 +166,48 @@ public class ReservationService {
 	 */
 	@Transactional
 	public Optional<StockReleased> release(ReleaseStock command) {
-		Optional<Reservation> found = reserved(command.orderId(), "PaymentFailed", ReservationStatus.RELEASED);
+		return reserved(command.orderId(), "PaymentFailed", ReservationStatus.RELEASED).map(this::release);
+	}
+
+	/**
+	 * The order was cancelled: a {@code RESERVED} reservation is released exactly as by
+	 * {@link #release(ReleaseStock)}. An order without a reservation has not arrived yet
+	 * (its {@code OrderPlaced} travels on another topic, in no order relative to this
+	 * command): it gets a {@code CANCELLED} tombstone, and its {@code OrderPlaced} will
+	 * reserve nothing and publish nothing. A reservation in any other state stays as it
+	 * is.
+	 * @param command the order
+	 * @return {@link StockReleased}; empty when nothing was reserved
+	 */
+	@Transactional
+	public Optional<StockReleased> cancel(CancelReservation command) {
+		Optional<Reservation> found = this.reservations.findForUpdate(command.orderId().value());
 		if (found.isEmpty()) {
+			// inserted now: an OrderPlaced of the order applied concurrently waits on the
+			// key, fails once this commits, and is retried to find the tombstone
+			this.reservations.saveAndFlush(Reservation.cancelled(command, now()));
+			this.metrics.count(ReservationMetrics.Outcome.CANCELLED);
+			logger.info("Order {} was cancelled before it arrived; its OrderPlaced will reserve nothing",
+					command.orderId());
 			return Optional.empty();
 		}
-		Reservation reservation = found.get();
+		return found.filter((reservation) -> isReserved(reservation, "OrderCancelled", ReservationStatus.RELEASED))
+			.map(this::release);
+	}
+
+	/**
+	 * Releases a {@code RESERVED} reservation, locked: {@code available += q},
+	 * {@code reserved -= q} per line, {@link StockReleased} to the outbox.
+	 */
+	private StockReleased release(Reservation reservation) {
 		Instant now = now();
 		Map<Sku, Product> products = this.stock.lock(reservation.quantities().keySet());
 		reservation.quantities().forEach((sku, quantity) -> product(products, sku).release(quantity, now));
 		StockReleased released = reservation.release(now);
 		this.metrics.count(ReservationMetrics.Outcome.RELEASED);
-		logger.info("Order {} released: {}", command.orderId(), released.lines());
+		logger.info("Order {} released: {}", reservation.orderId(), released.lines());
 		this.events.append(released);
-		return Optional.of(released);
+		return released;
 	}
 
 	/**
@@ -201,18 +245,30 @@ public class ReservationService {
 			this.metrics.ignored(event, "no-reservation");
 			return Optional.empty();
 		}
-		ReservationStatus status = reservation.get().status();
+		return reservation.filter((found) -> isReserved(found, event, done));
+	}
+
+	/**
+	 * Whether the reservation is {@code RESERVED}; else logs and counts the event as
+	 * ignored: a reservation already in {@code done} means a redelivery, any other state
+	 * a saga inconsistency (or a race the saga resolves this way, such as a cancellation
+	 * of an order that inventory rejected meanwhile).
+	 */
+	private boolean isReserved(Reservation reservation, String event, ReservationStatus done) {
+		ReservationStatus status = reservation.status();
 		if (status == done) {
-			logger.info("{} for order {} whose reservation is {} already changes nothing", event, orderId, status);
+			logger.info("{} for order {} whose reservation is {} already changes nothing", event, reservation.orderId(),
+					status);
 			this.metrics.ignored(event, "duplicate");
-			return Optional.empty();
+			return false;
 		}
 		if (status != ReservationStatus.RESERVED) {
-			logger.warn("{} for order {} whose reservation is {} changes nothing", event, orderId, status);
+			logger.warn("{} for order {} whose reservation is {} changes nothing", event, reservation.orderId(),
+					status);
 			this.metrics.ignored(event, status.name().toLowerCase(Locale.ROOT));
-			return Optional.empty();
+			return false;
 		}
-		return reservation;
+		return true;
 	}
 
 	private static Product product(Map<Sku, Product> products, Sku sku) {

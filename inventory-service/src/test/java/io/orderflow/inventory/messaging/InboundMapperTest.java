@@ -1,16 +1,20 @@
 package io.orderflow.inventory.messaging;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.orderflow.inventory.product.Sku;
+import io.orderflow.inventory.reservation.CancelReservation;
 import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
 import io.orderflow.messaging.consumer.Inbound;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
+import io.orderflow.schemas.avro.OrderCancelled;
 import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.schemas.avro.PaymentFailed;
 import io.orderflow.schemas.avro.PaymentFailureReason;
+import io.orderflow.service.OrderId;
 import io.orderflow.testsupport.SagaEvents;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,31 @@ class InboundMapperTest {
 		assertThat(incoming.command().customerId()).isEqualTo("bob");
 		assertThat(incoming.command().lines()).containsExactly(new RequestedLine(new Sku("A"), 2),
 				new RequestedLine(new Sku("B"), 1));
+	}
+
+	@Test
+	void mapsOrderCancelledToACancellationOfTheCustomersOrderKeepingTheEventId() {
+		OrderCancelled event = SagaEvents.orderCancelled(UUID.randomUUID());
+
+		Inbound<CancelReservation> incoming = this.mapper.cancelReservation(event);
+
+		assertThat(incoming.eventId()).isEqualTo(event.getEventId());
+		assertThat(incoming.command())
+			.isEqualTo(new CancelReservation(new OrderId(event.getOrderId()), SagaEvents.CUSTOMER));
+	}
+
+	@Test
+	void orderCancelledWithoutCustomerOrOfAnotherTypeIsAContractViolation() {
+		OrderCancelled anonymous = OrderCancelled.newBuilder(SagaEvents.orderCancelled(UUID.randomUUID()))
+			.setCustomerId(" ")
+			.build();
+
+		assertThatExceptionOfType(NonRetryableEventException.class)
+			.isThrownBy(() -> this.mapper.cancelReservation(anonymous))
+			.withMessageContaining("OrderCancelled of order " + anonymous.getOrderId());
+		assertThatExceptionOfType(NonRetryableEventException.class)
+			.isThrownBy(() -> this.mapper.cancelReservation(orderPlaced(new OrderLine("A", 1))))
+			.withMessageContaining("expected OrderCancelled");
 	}
 
 	@Test

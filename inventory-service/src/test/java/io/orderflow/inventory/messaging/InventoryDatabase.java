@@ -1,8 +1,10 @@
 package io.orderflow.inventory.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,6 +45,23 @@ final class InventoryDatabase {
 				SELECT sku || ' x' || quantity || ' ' || coalesce(unit_price_minor::text, rejection, '-')
 				FROM reservation_line WHERE order_id = :id ORDER BY line_no
 				""").param("id", orderId).query(String.class).list();
+	}
+
+	/**
+	 * @param orderIds orders
+	 * @return units reserved per SKU by those of them whose reservation is
+	 * {@code RESERVED}
+	 */
+	Map<String, Long> reservedUnits(List<UUID> orderIds) {
+		return this.jdbc.sql("""
+				SELECT l.sku, sum(l.quantity) AS units FROM reservation r JOIN reservation_line l USING (order_id)
+				WHERE r.order_id = ANY(:ids) AND r.status = 'RESERVED' GROUP BY l.sku
+				""")
+			.param("ids", orderIds.toArray(UUID[]::new))
+			.query((rs, n) -> Map.entry(rs.getString("sku"), rs.getLong("units")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	boolean processed(UUID eventId) {

@@ -112,6 +112,7 @@ abstract class SagaTestSupport {
 			case Topics.PAYMENT_FAILED ->
 				SagaEvents.paymentFailed(UUID.randomUUID(), PaymentFailureReason.INSUFFICIENT_FUNDS, null);
 			case Topics.ORDER_CONFIRMED -> SagaEvents.orderConfirmed(UUID.randomUUID());
+			case Topics.ORDER_CANCELLED -> SagaEvents.orderCancelled(UUID.randomUUID());
 			default -> throw new IllegalArgumentException(topic);
 		};
 		send(topic, key, marker);

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.hibernate.validator.constraints.Range;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.web.PagedModel;
@@ -36,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /orders}: place an order, read one (or wait for it to move on), list a
- * customer's orders.
+ * customer's orders, and, for operators, the pending orders near or past their saga
+ * deadline.
  */
 @RestController
 @RequestMapping("/orders")
@@ -64,6 +67,11 @@ class OrderController {
 	static final String WAIT_PATTERN = "([0-9]|[12][0-9]|30)s?";
 
 	private static final String WAIT_MESSAGE = "must be a number of seconds from 0 to 30, e.g. 5s";
+
+	/**
+	 * Query parameter of {@code /orders/overdue}: how far ahead of the deadline to look.
+	 */
+	static final String WITHIN = "within";
 
 	private final OrderService orders;
 
@@ -142,6 +150,17 @@ class OrderController {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).build();
 		}
 		return ResponseEntity.ok().eTag(tag).body(OrderResponse.of(order));
+	}
+
+	/**
+	 * For operators: the orders still {@code PENDING} whose saga deadline has passed or
+	 * passes within {@code within} (an ISO 8601 duration from {@code PT0S}, the default,
+	 * to {@code P7D}), oldest first, at most {@value OrderService#MAX_OVERDUE}.
+	 */
+	@GetMapping("/overdue")
+	OverdueOrdersResponse overdue(@RequestParam(name = WITHIN, defaultValue = "PT0S") @DurationMin(seconds = 0,
+			message = "must not be negative") @DurationMax(days = 7, message = "must be at most P7D") Duration within) {
+		return OverdueOrdersResponse.of(within, OrderService.MAX_OVERDUE, this.orders.findOverdue(within));
 	}
 
 	@GetMapping

@@ -143,7 +143,14 @@ class BadInputTest {
 				request("wait not in seconds", get("/orders/" + UUID.randomUUID() + "?waitForChange=PT5S"), 400,
 						"invalid-request", "waitForChange"),
 				request("page size not a number", get("/orders?customerId=alice&size=ten"), 400, "invalid-request",
-						"size"));
+						"size"),
+				request("overdue within negative", get("/orders/overdue?within=-PT1M"), 400, "invalid-request",
+						"within"),
+				request("overdue within over 7 days", get("/orders/overdue?within=P8D"), 400, "invalid-request",
+						"within"),
+				request("overdue within not a duration", get("/orders/overdue?within=60"), 400, "invalid-request",
+						"within"),
+				request("POST /orders/overdue", post("/orders/overdue"), 405, "method-not-allowed", null));
 	}
 
 	@ParameterizedTest(name = "{0}")

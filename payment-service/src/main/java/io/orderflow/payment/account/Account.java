@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's account. The balance never goes below zero: {@link #debit(Money, Instant)}
- * refuses what it cannot cover, and the database checks it too. Callers hold the row lock
- * ({@link Accounts#findForUpdate(String)}) while they change it.
+ * refuses what it cannot cover, and the database checks it too; a refund
+ * ({@link #credit(Money, Instant)}) gives back what a debit took. Callers hold the row
+ * lock ({@link Accounts#findForUpdate(String)}) while they change it.
  */
 @Entity
 @Table(name = "accounts")
@@ -66,6 +67,21 @@ class Account {
 	void replaceBalance(Money balance, Instant now) {
 		this.balanceMinor = balance.amountMinor();
 		this.currency = balance.currency();
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Gives an amount back: the balance grows by it.
+	 * @throws IllegalArgumentException when the account is kept in another currency
+	 * @throws ArithmeticException when the balance would not fit a {@code long}
+	 */
+	void credit(Money amount, Instant now) {
+		Money balance = money();
+		if (!balance.hasCurrencyOf(amount)) {
+			throw new IllegalArgumentException("account of customer %s is kept in %s, cannot take back %s"
+				.formatted(this.customerId, this.currency, amount));
+		}
+		this.balanceMinor = balance.plus(amount).amountMinor();
 		this.updatedAt = now;
 	}
 

@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Customer accounts: opening, replacing and reading balances, and debiting them for
- * payments. Every write locks the account row first, so a balance is never overwritten by
- * a concurrent writer and never goes below zero.
+ * Customer accounts: opening, replacing and reading balances, debiting them for payments
+ * and crediting them for refunds. Every write locks the account row first, so a balance
+ * is never overwritten by a concurrent writer and never goes below zero.
  */
 @Service
 public class AccountService {
@@ -68,6 +68,26 @@ public class AccountService {
 			.map((account) -> account.debit(amount, now()))
 			.orElseGet(() -> Debit.refused(DebitRefusal.UNKNOWN_ACCOUNT,
 					"customer %s has no account".formatted(customerId)));
+	}
+
+	/**
+	 * Gives an amount back to an account (the refund of a charge). Must run in the
+	 * caller's transaction: the account row stays locked until that transaction ends, as
+	 * for a debit.
+	 * @param customerId whose account
+	 * @param amount what to give back
+	 * @return the balance after the credit
+	 * @throws IllegalArgumentException when the customer has no account, or it is kept in
+	 * another currency than the amount: the credit can never be applied as it is
+	 * @throws ArithmeticException when the balance would not fit a {@code long}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public AccountBalance credit(CustomerId customerId, Money amount) {
+		Account account = this.accounts.findForUpdate(customerId.value())
+			.orElseThrow(() -> new IllegalArgumentException(
+					"customer %s has no account to take back %s".formatted(customerId, amount)));
+		account.credit(amount, now());
+		return account.balance();
 	}
 
 	private Instant now() {

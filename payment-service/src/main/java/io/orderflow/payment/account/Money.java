@@ -71,6 +71,16 @@ public record Money(long amountMinor, String currency) {
 		return new Money(this.amountMinor - other.amountMinor, this.currency);
 	}
 
+	/**
+	 * @param other an amount in the same currency
+	 * @return the sum
+	 * @throws ArithmeticException when the sum does not fit a {@code long}
+	 */
+	public Money plus(Money other) {
+		requireSameCurrency(other);
+		return new Money(Math.addExact(this.amountMinor, other.amountMinor), this.currency);
+	}
+
 	private void requireSameCurrency(Money other) {
 		if (!hasCurrencyOf(other)) {
 			throw new IllegalArgumentException("cannot combine " + this + " and " + other);

@@ -14,7 +14,7 @@ import io.orderflow.service.OrderId;
  * @param customerId whose account to charge
  * @param amount the order total
  */
-public record ChargeOrder(OrderId orderId, CustomerId customerId, Money amount) {
+public record ChargeOrder(OrderId orderId, CustomerId customerId, Money amount) implements PaymentCommand {
 
 	public ChargeOrder {
 		Objects.requireNonNull(orderId, "orderId");

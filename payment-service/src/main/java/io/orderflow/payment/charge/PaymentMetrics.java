@@ -10,10 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Payments by outcome ({@code orderflow.payments}, tags {@code outcome} and
- * {@code reason}) and StockReserved events that changed nothing because the order was
- * paid before ({@code orderflow.payments.duplicates{kind=order}}; redelivered records are
- * counted by the consumer pipeline, {@code orderflow.events.redelivered}). Counted when
- * the transaction commits, so rolled-back attempts that are retried count once.
+ * {@code reason}: {@code completed}, {@code failed} by reason, {@code refunded} when a
+ * charged order was cancelled, {@code cancelled} when an order was cancelled before its
+ * charge), StockReserved events that changed nothing because the order was paid before
+ * ({@code orderflow.payments.duplicates{kind=order}}; redelivered records are counted by
+ * the consumer pipeline, {@code orderflow.events.redelivered}), and saga events that
+ * changed nothing because of the payment's state ({@code orderflow.saga.events.ignored}
+ * with tags {@code event} and {@code reason}, as in inventory-service). Counted when the
+ * transaction commits, so rolled-back attempts that are retried count once.
  */
 @Component
 class PaymentMetrics {
@@ -26,6 +30,8 @@ class PaymentMetrics {
 		this.registry = registry;
 		// every series exists from the start, so rates and alerts see zeros, not gaps
 		payments("completed", "none");
+		payments("refunded", "none");
+		payments("cancelled", "none");
 		for (PaymentFailureReason reason : PaymentFailureReason.values()) {
 			payments("failed", tag(reason));
 		}
@@ -46,6 +52,28 @@ class PaymentMetrics {
 	/** A StockReserved for an order paid (or refused) before, by another event. */
 	void paidBefore() {
 		AfterCommit.increment(this.paidBefore);
+	}
+
+	/** A charged order was cancelled and its amount given back. */
+	void refunded() {
+		AfterCommit.increment(payments("refunded", "none"));
+	}
+
+	/** An order was cancelled before it was charged. */
+	void cancelled() {
+		AfterCommit.increment(payments("cancelled", "none"));
+	}
+
+	/**
+	 * @param event the saga event that changed nothing, e.g. {@code OrderCancelled}
+	 * @param reason why, e.g. {@code failed} (nothing was charged)
+	 */
+	void ignored(String event, String reason) {
+		AfterCommit.increment(Counter.builder("orderflow.saga.events.ignored")
+			.description("Saga events that changed nothing because of the payment's state")
+			.tag("event", event)
+			.tag("reason", reason)
+			.register(this.registry));
 	}
 
 	private Counter payments(String outcome, String reason) {

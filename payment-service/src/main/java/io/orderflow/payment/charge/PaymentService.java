@@ -3,10 +3,12 @@ package io.orderflow.payment.charge;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import io.orderflow.payment.account.AccountService;
 import io.orderflow.payment.account.Debit;
 import io.orderflow.payment.account.DebitRefusal;
+import io.orderflow.payment.account.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pays orders: charges the customer's account for a reserved order, records the payment
- * and appends its outcome to the outbox, all in one transaction.
+ * and appends its outcome to the outbox, all in one transaction; and gives the amount
+ * back when a charged order is cancelled.
+ * <p>
+ * Per order, at most one charge and at most one refund, whatever order the saga's events
+ * arrive in: the payment row (unique per order) records what happened, and a cancellation
+ * that comes before the charge leaves a {@code CANCELLED} row that makes the charge take
+ * nothing. So every account's balance is its opening balance, less its completed charges,
+ * plus its refunds.
  */
 @Service
 public class PaymentService {
@@ -42,18 +51,43 @@ public class PaymentService {
 	}
 
 	/**
+	 * Applies a command of the saga.
+	 * @param command what the saga asks for
+	 * @see #charge(ChargeOrder)
+	 * @see #cancel(CancelPayment)
+	 */
+	@Transactional
+	public void apply(PaymentCommand command) {
+		if (command instanceof ChargeOrder charge) {
+			charge(charge);
+		}
+		else if (command instanceof CancelPayment cancellation) {
+			cancel(cancellation);
+		}
+	}
+
+	/**
 	 * Charges the order total to the customer's account if the account exists, is kept in
 	 * the order's currency and covers the total, and appends {@code PaymentCompleted};
 	 * otherwise takes nothing and appends {@code PaymentFailed}. At most one payment per
 	 * order: a command for an order paid (or refused) before changes nothing (the
-	 * consumer pipeline has already dropped redelivered events by their id).
+	 * consumer pipeline has already dropped redelivered events by their id), nor does one
+	 * for an order cancelled before it was charged, which appends nothing either.
 	 * @param command the charge
 	 */
 	@Transactional
 	public void charge(ChargeOrder command) {
-		if (this.payments.existsByOrderId(command.orderId().value())) {
-			log.info("order {} was paid before; this charge changes nothing", command.orderId());
-			this.metrics.paidBefore();
+		Optional<Payment> before = this.payments.findByOrderId(command.orderId().value());
+		if (before.isPresent()) {
+			if (before.get().status() == PaymentStatus.CANCELLED) {
+				log.info("order {} was cancelled before it was charged; this charge changes nothing",
+						command.orderId());
+				this.metrics.ignored("StockReserved", "cancelled");
+			}
+			else {
+				log.info("order {} was paid before; this charge changes nothing", command.orderId());
+				this.metrics.paidBefore();
+			}
 			return;
 		}
 		Debit debit = this.accounts.debit(command.customerId(), command.amount());
@@ -63,6 +97,52 @@ public class PaymentService {
 		else {
 			fail(command, reason(debit), debit.detail());
 		}
+	}
+
+	/**
+	 * The order was cancelled: a completed charge is given back to the account it was
+	 * taken from (the account row locked, as for a charge) and the payment becomes
+	 * {@code REFUNDED}; an order not charged yet gets a {@code CANCELLED} payment without
+	 * an amount, so that its charge, if it still comes, takes nothing. A failed, refunded
+	 * or cancelled payment stays as it is. Appends nothing to the outbox: no other
+	 * service waits for a refund.
+	 * @param command the cancellation
+	 * @throws IllegalArgumentException when the amount cannot go back to the account (it
+	 * is gone, or kept in another currency since the charge): the refund can never be
+	 * applied as it is
+	 */
+	@Transactional
+	public void cancel(CancelPayment command) {
+		Optional<Payment> found = this.payments.findForUpdate(command.orderId().value());
+		if (found.isEmpty()) {
+			// inserted now: a charge of the order applied concurrently waits on the
+			// unique
+			// order id, fails once this commits, and is retried to find this row
+			this.payments.saveAndFlush(Payment.cancelled(command, now()));
+			this.metrics.cancelled();
+			log.info("order {} was cancelled before it was charged; it will not be charged", command.orderId());
+			return;
+		}
+		Payment payment = found.get();
+		switch (payment.status()) {
+			case COMPLETED -> refund(payment, command.reason());
+			case FAILED -> {
+				log.info("order {} was cancelled, its payment had failed: nothing to refund", command.orderId());
+				this.metrics.ignored("OrderCancelled", "failed");
+			}
+			case REFUNDED, CANCELLED -> {
+				log.info("order {} was cancelled, its payment is {} already: this changes nothing", command.orderId(),
+						payment.status());
+				this.metrics.ignored("OrderCancelled", "duplicate");
+			}
+		}
+	}
+
+	private void refund(Payment payment, String reason) {
+		Money amount = payment.refund(reason, now());
+		this.accounts.credit(payment.customerId(), amount);
+		this.metrics.refunded();
+		log.info("order {} was cancelled: {} refunded to customer {}", payment.orderId(), amount, payment.customerId());
 	}
 
 	private void complete(ChargeOrder command) {

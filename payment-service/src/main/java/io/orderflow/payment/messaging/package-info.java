@@ -1,6 +1,8 @@
 /**
- * Kafka adapter: the StockReserved listener and the mappers between Avro messages and
- * domain types, one per direction; the only package that sees the generated Avro classes.
+ * Kafka adapter: the listener of the saga events payments react to
+ * ({@code StockReserved}, {@code OrderCancelled}) and the mappers between Avro messages
+ * and domain types, one per direction; the only package that sees the generated Avro
+ * classes.
  */
 @NullMarked
 package io.orderflow.payment.messaging;

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class AccountTest {
 
@@ -39,6 +41,28 @@ class AccountTest {
 		Debit debit = account(999, "EUR").debit(new Money(1_000, "EUR"), NOW);
 
 		assertThat(debit.detail()).contains("10.00 EUR").doesNotContain("9.99");
+	}
+
+	@Test
+	void creditGivesBackWhatADebitTook() {
+		Account account = account(1_000, "EUR");
+		account.debit(new Money(400, "EUR"), NOW);
+
+		account.credit(new Money(400, "EUR"), NOW);
+
+		assertThat(account.balance().balance()).isEqualTo(new Money(1_000, "EUR"));
+	}
+
+	@Test
+	void creditRefusesAnotherCurrencyOrABalanceBeyondALongAndLeavesTheBalance() {
+		Account dollars = account(1_000, "USD");
+		Account full = account(Long.MAX_VALUE, "EUR");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> dollars.credit(new Money(400, "EUR"), NOW))
+			.withMessageContaining("kept in USD");
+		assertThatExceptionOfType(ArithmeticException.class).isThrownBy(() -> full.credit(new Money(1, "EUR"), NOW));
+		assertThat(dollars.balance().balance()).isEqualTo(new Money(1_000, "USD"));
+		assertThat(full.balance().balance()).isEqualTo(new Money(Long.MAX_VALUE, "EUR"));
 	}
 
 	private static Account account(long balanceMinor, String currency) {

@@ -49,6 +49,18 @@ public final class PaymentDatabase {
 			.optional();
 	}
 
+	/**
+	 * @return the order's payment as status, amount (or {@code -}) and refund time (or
+	 * {@code -}), e.g. {@code REFUNDED 2500 EUR refunded}
+	 */
+	Optional<String> paymentState(UUID orderId) {
+		return this.jdbc.sql("""
+				SELECT status || ' ' || coalesce(amount_minor || ' ' || currency, '-')
+				       || ' ' || CASE WHEN refunded_at IS NULL THEN '-' ELSE 'refunded' END
+				FROM payments WHERE order_id = ?
+				""").param(orderId).query(String.class).optional();
+	}
+
 	List<PaymentRow> paymentsOf(String customer) {
 		return this.jdbc.sql("SELECT * FROM payments WHERE customer_id = ?")
 			.param(customer)

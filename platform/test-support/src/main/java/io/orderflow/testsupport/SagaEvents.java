@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.schemas.avro.Money;
+import io.orderflow.schemas.avro.OrderCancelled;
 import io.orderflow.schemas.avro.OrderConfirmed;
 import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
@@ -98,6 +99,24 @@ public final class SagaEvents {
 	 */
 	public static OrderConfirmed orderConfirmed(UUID orderId) {
 		return new OrderConfirmed(UUID.randomUUID(), orderId, now(), CUSTOMER, eur(AMOUNT_MINOR));
+	}
+
+	/**
+	 * @param orderId the order
+	 * @param customerId who ordered
+	 * @return the order's {@code OrderCancelled}, because its saga deadline passed
+	 */
+	public static OrderCancelled orderCancelled(UUID orderId, String customerId) {
+		return new OrderCancelled(UUID.randomUUID(), orderId, now(), customerId, "saga deadline of 10m passed");
+	}
+
+	/**
+	 * @param orderId the order
+	 * @return the order's {@code OrderCancelled} for {@value #CUSTOMER}, because its saga
+	 * deadline passed
+	 */
+	public static OrderCancelled orderCancelled(UUID orderId) {
+		return orderCancelled(orderId, CUSTOMER);
 	}
 
 	/**
