@@ -11,8 +11,10 @@ import io.orderflow.schemas.Topics;
  * {@code orders.order-placed.v1} SIGKILLed five times (each back after 15 s), a broker
  * SIGSTOPped for 20 s, the relay SIGKILLed mid-batch, each consumer service SIGKILLed,
  * payment-service SIGSTOPped for 30 s (a long GC pause), PostgreSQL restarted,
- * inventory's database unreachable for 90 s, the schema registry down for 120 s. The
- * shortened suite (CI) runs one of each kind with shorter outages.
+ * inventory's database unreachable for 90 s, the schema registry down for 120 s, and a
+ * rebalance: a second instance of inventory-service joins and the first is SIGKILLed
+ * under load. The shortened suite (CI) runs one of each kind but the rebalance, with
+ * shorter outages.
  */
 final class Faults {
 
@@ -99,6 +101,18 @@ final class Faults {
 						finally {
 							stack.signal(component, "CONT");
 						}
+					});
+		}
+		if (name.endsWith("-rebalance") && isService(name) && !component.equals("relay")) {
+			return new Fault(name, "a second instance of " + component + " joins, the first is SIGKILLed under load "
+					+ "and restarted, the second leaves", (stack) -> {
+						String second = component + "-2";
+						stack.start(second);
+						sleep(Duration.ofSeconds(15)); // the group rebalances onto both
+						stack.signal(component, "KILL");
+						sleep(Duration.ofSeconds(3));
+						stack.start(component);
+						stack.signal(second, "TERM");
 					});
 		}
 		if (name.endsWith("-db-cut") && isService(name)) {

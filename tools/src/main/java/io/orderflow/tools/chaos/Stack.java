@@ -62,12 +62,15 @@ final class Stack implements AutoCloseable {
 	/**
 	 * Sends a signal to a component's process.
 	 * @param component the component
-	 * @param signal {@code KILL}, {@code STOP} or {@code CONT}
+	 * @param signal {@code KILL}, {@code TERM} (both wait until the process is gone),
+	 * {@code STOP} or {@code CONT}
 	 */
 	void signal(String component, String signal) throws IOException, InterruptedException {
 		long pid = pid(component);
 		run(List.of("kill", "-s", signal, Long.toString(pid)));
-		if (signal.equals("KILL")) {
+		if (signal.equals("KILL") || signal.equals("TERM")) {
+			// TERM: a graceful stop, which Spring Boot bounds (graceful shutdown,
+			// lifecycle timeouts)
 			ProcessHandle.of(pid).ifPresent((process) -> process.onExit().join());
 			Files.deleteIfExists(this.pids.resolve(component + ".pid"));
 		}
