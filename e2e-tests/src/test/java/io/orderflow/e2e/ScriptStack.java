@@ -16,6 +16,7 @@ import java.util.UUID;
 import io.orderflow.e2e.Command.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The suite as {@code ./orderflow up} runs it, for a test: state and databases of its own
@@ -80,7 +81,11 @@ final class ScriptStack {
 		}
 		Result down = orderflow(Duration.ofMinutes(2), "down");
 		assertThat(down.exitCode()).as(down.output()).isZero();
-		assertThat(this.ports.stream().filter(ScriptStack::taken).toList()).as("ports still taken").isEmpty();
+		// a killed process's sockets close as it exits, a moment after the signal
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(this.ports.stream().filter(ScriptStack::taken).toList()).as("ports still taken")
+						.isEmpty());
 		for (String service : List.of("order", "inventory", "payment")) {
 			run(Duration.ofSeconds(30), Map.of(), "psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc",
 					"DROP DATABASE IF EXISTS " + database(service) + " WITH (FORCE)");
