@@ -8,11 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.orderflow.testsupport.AuthorizationServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A tiny JSON-over-HTTP client for the services' public APIs.
+ * A tiny JSON-over-HTTP client for the services' public APIs, with tokens of the tests'
+ * authorization server: an order is posted as the customer its body names, everything
+ * else goes as the operators' client (every admin scope).
  */
 final class Api {
 
@@ -29,6 +32,7 @@ final class Api {
 	static Response put(String url, String json) {
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + AuthorizationServer.opsToken())
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
@@ -39,6 +43,8 @@ final class Api {
 	static Response post(String url, String json, String idempotencyKey, String traceparent) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
+			.header("Authorization",
+					"Bearer " + AuthorizationServer.userToken(JSON.readTree(json).get("customerId").asString()))
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (idempotencyKey != null) {
 			builder.header("Idempotency-Key", idempotencyKey);
@@ -50,7 +56,9 @@ final class Api {
 	}
 
 	static Response get(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).GET());
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", "Bearer " + AuthorizationServer.opsToken())
+			.GET());
 	}
 
 	private static Response send(HttpRequest.Builder request) {

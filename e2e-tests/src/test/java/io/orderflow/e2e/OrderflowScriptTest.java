@@ -44,18 +44,26 @@ class OrderflowScriptTest {
 
 	@Test
 	void upRunsTheSuiteWithItsDemoDataAndLoadAndStatusWorkAgainstIt() throws Exception {
-		// the first example the script prints
-		Api.Response placed = Api.post("http://127.0.0.1:8080/orders",
-				"{\"customerId\":\"alice\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}", null);
-		assertThat(placed.status()).isEqualTo(201);
-		String id = placed.body().get("id").asString();
+		// the examples the script prints: alice's token, then her order
+		Result token = stack.orderflow(Duration.ofMinutes(1), "token", "alice");
+		assertThat(token.exitCode()).as(token.output()).isZero();
+		String bearer = "Authorization: Bearer " + lastLine(token.output());
+		Result refused = curl("-X", "POST", "http://127.0.0.1:8080/orders", "-H", "Content-Type: application/json",
+				"-d", "{\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}");
+		assertThat(refused.output()).as(refused.output()).startsWith("HTTP/1.1 401");
+		Result placed = curl("-X", "POST", "http://127.0.0.1:8080/orders", "-H", bearer, "-H",
+				"Content-Type: application/json", "-d", "{\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}");
+		assertThat(placed.output()).as(placed.output()).startsWith("HTTP/1.1 201").contains("\"customerId\":\"alice\"");
+		Matcher placedId = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(placed.output());
+		assertThat(placedId.find()).isTrue();
+		String id = placedId.group(1);
 		// the long-poll example, as printed: one request per change of the order until it
 		// is terminal
 		String tag = "\"0\"";
 		List<String> answers = new ArrayList<>();
 		while (!answers.contains("200 CONFIRMED") && answers.size() < 12) {
-			Result poll = Command.run(ScriptStack.ROOT, Map.of(), Duration.ofSeconds(40), "curl", "-s", "-i",
-					"http://127.0.0.1:8080/orders/" + id + "?waitForChange=5s", "-H", "If-None-Match: " + tag);
+			Result poll = curl("http://127.0.0.1:8080/orders/" + id + "?waitForChange=5s", "-H", bearer, "-H",
+					"If-None-Match: " + tag);
 			Matcher statusLine = Pattern.compile("^HTTP/1.1 (\\d{3})").matcher(poll.output());
 			Matcher etag = Pattern.compile("(?mi)^ETag: (\"\\d+\")").matcher(poll.output());
 			Matcher orderStatus = Pattern.compile("\"status\":\"([A-Z]+)\"").matcher(poll.output());
@@ -68,7 +76,8 @@ class OrderflowScriptTest {
 		assertThat(answers).as("answers to the long-poll").endsWith("200 CONFIRMED");
 		assertThat(answers.stream().filter((a) -> a.startsWith("200"))).hasSizeLessThanOrEqualTo(2);
 		assertThat(tag).isEqualTo("\"2\"");
-		assertThat(Api.get("http://127.0.0.1:8081/products/SKU-1").body().get("available").asInt()).isEqualTo(98);
+		assertThat(curl("http://127.0.0.1:8081/products/SKU-1", "-H", bearer).output()).contains("\"available\":98");
+		assertThat(curl("http://127.0.0.1:8082/accounts/bob", "-H", bearer).output()).startsWith("HTTP/1.1 404");
 
 		Result load = stack.orderflow(Duration.ofMinutes(3), "load", "--orders", "30", "--rate", "10", "--setup");
 		assertThat(load.exitCode()).as(load.output()).isZero();
@@ -116,6 +125,18 @@ class OrderflowScriptTest {
 			assertThat(letters.output()).contains("parked-by-hand", "NonRetryableEventException");
 		});
 		assertThat(stack.orderflow(Duration.ofSeconds(30), "outbox", "parked").output()).doesNotContain("999999999");
+	}
+
+	/** curl -s -i with these arguments, as a reader of the README runs it. */
+	private static Result curl(String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of("curl", "-s", "-i"));
+		command.addAll(List.of(arguments));
+		return Command.run(ScriptStack.ROOT, Map.of(), Duration.ofSeconds(40), command.toArray(String[]::new));
+	}
+
+	private static String lastLine(String output) {
+		String[] lines = output.strip().split("\\R");
+		return lines[lines.length - 1].strip();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.orderflow.testsupport.AuthorizationServer;
 import io.orderflow.testsupport.KafkaBroker;
 import io.orderflow.testsupport.PostgresServer;
 import io.orderflow.testsupport.SchemaRegistryServer;
@@ -29,6 +30,10 @@ final class Suite implements AutoCloseable {
 		Map<String, String> common = new HashMap<>();
 		common.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
 		common.put("SCHEMA_REGISTRY_URL", SchemaRegistryServer.baseUrl());
+		// tokens of the tests' authorization server; the saga tests place many orders per
+		// customer at once
+		common.put("ORDERFLOW_AUTH_ISSUER", AuthorizationServer.trustedIssuer());
+		common.put("ORDERFLOW_ORDERS_RATELIMIT_ENABLED", "false");
 		common.put("DATABASE_USER", postgres.username());
 		common.put("DATABASE_PASSWORD", postgres.password());
 		// transient failures are retried briefly here, to keep the tests short

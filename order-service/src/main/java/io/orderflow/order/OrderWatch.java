@@ -84,10 +84,25 @@ public class OrderWatch {
 	 * already
 	 */
 	public CompletableFuture<Optional<OrderView>> awaitChange(OrderId id, OptionalLong knownVersion, Duration wait) {
+		return awaitChange(id, knownVersion, wait, (order) -> true);
+	}
+
+	/**
+	 * {@link #awaitChange(OrderId, OptionalLong, Duration)} for a caller who may see only
+	 * some orders: an order the caller may not see is answered at once as no order, like
+	 * one that does not exist, so that waiting tells nothing about it.
+	 * @param id the order
+	 * @param knownVersion the version the client has seen; empty: the version it has now
+	 * @param wait how long to wait at most, up to {@link #LONGEST_WAIT}
+	 * @param visible whether the caller may see the order (judged on its first read)
+	 * @return as {@link #awaitChange(OrderId, OptionalLong, Duration)}
+	 */
+	public CompletableFuture<Optional<OrderView>> awaitChange(OrderId id, OptionalLong knownVersion, Duration wait,
+			Predicate<OrderView> visible) {
 		// without a known version, any change may be one after the first read
 		Predicate<OrderChange> wanted = knownVersion.isPresent() ? changedFrom(knownVersion.getAsLong())
 				: (any) -> true;
-		return watch(id, wait, wanted, (first) -> changedFrom(knownVersion.orElse(first.version())));
+		return watch(id, wait, wanted, (first) -> changedFrom(knownVersion.orElse(first.version())), visible);
 	}
 
 	/**
@@ -102,8 +117,21 @@ public class OrderWatch {
 	 * already
 	 */
 	public CompletableFuture<Optional<OrderView>> awaitOutcome(OrderId id, Duration wait) {
+		return awaitOutcome(id, wait, (order) -> true);
+	}
+
+	/**
+	 * {@link #awaitOutcome(OrderId, Duration)} for a caller who may see only some orders
+	 * (see {@link #awaitChange(OrderId, OptionalLong, Duration, Predicate)}).
+	 * @param id the order
+	 * @param wait how long to wait at most, up to {@link #LONGEST_WAIT}
+	 * @param visible whether the caller may see the order (judged on its first read)
+	 * @return as {@link #awaitOutcome(OrderId, Duration)}
+	 */
+	public CompletableFuture<Optional<OrderView>> awaitOutcome(OrderId id, Duration wait,
+			Predicate<OrderView> visible) {
 		Predicate<OrderChange> terminal = (change) -> change.status().isTerminal();
-		return watch(id, wait, terminal, (first) -> terminal);
+		return watch(id, wait, terminal, (first) -> terminal, visible);
 	}
 
 	private static Predicate<OrderChange> changedFrom(long version) {
@@ -115,7 +143,7 @@ public class OrderWatch {
 	 * @param answers given the order as first read, the changes that answer
 	 */
 	private CompletableFuture<Optional<OrderView>> watch(OrderId id, Duration wait, Predicate<OrderChange> wanted,
-			Function<OrderView, Predicate<OrderChange>> answers) {
+			Function<OrderView, Predicate<OrderChange>> answers, Predicate<OrderView> visible) {
 		if (wait.isNegative() || wait.compareTo(LONGEST_WAIT) > 0) {
 			throw new IllegalArgumentException("wait must be between 0 and " + LONGEST_WAIT + ": " + wait);
 		}
@@ -125,7 +153,7 @@ public class OrderWatch {
 		}
 		CompletableFuture<Optional<OrderView>> change;
 		try {
-			change = await(id, wanted, answers, System.nanoTime() + wait.toNanos());
+			change = await(id, wanted, answers, visible, System.nanoTime() + wait.toNanos());
 		}
 		catch (RuntimeException ex) {
 			this.waiting.decrementAndGet();
@@ -135,7 +163,7 @@ public class OrderWatch {
 	}
 
 	private CompletableFuture<Optional<OrderView>> await(OrderId id, Predicate<OrderChange> wanted,
-			Function<OrderView, Predicate<OrderChange>> answers, long deadline) {
+			Function<OrderView, Predicate<OrderChange>> answers, Predicate<OrderView> visible, long deadline) {
 		CompletableFuture<Void> signal = this.feed.next(id, wanted);
 		Optional<OrderView> order;
 		try {
@@ -147,9 +175,9 @@ public class OrderWatch {
 			throw ex;
 		}
 		long left = deadline - System.nanoTime();
-		if (order.isEmpty()) {
+		if (order.isEmpty() || !visible.test(order.get())) {
 			this.feed.forget(id, signal);
-			return CompletableFuture.completedFuture(order);
+			return CompletableFuture.completedFuture(Optional.empty());
 		}
 		Predicate<OrderChange> answer = answers.apply(order.get());
 		if (answer.test(OrderChange.of(order.get())) || left <= 0) {
@@ -159,7 +187,7 @@ public class OrderWatch {
 		// later reads are judged by the condition the first read fixed
 		return signal.completeOnTimeout(null, left, TimeUnit.NANOSECONDS).thenComposeAsync((ignored) -> {
 			this.feed.forget(id, signal);
-			return await(id, answer, (later) -> answer, deadline);
+			return await(id, answer, (later) -> answer, visible, deadline);
 		}, this.executor);
 	}
 

@@ -23,13 +23,14 @@ public final class LoadGenerator {
 	public static void main(String[] args) throws Exception {
 		LoadOptions options = LoadOptions.parse(args);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		ApiAuth auth = ApiAuth.fromEnvironment();
 		if (options.setup()) {
-			new LoadSetup(http, options.inventoryUrl(), options.paymentUrl()).apply(options.orders());
-			options = options.withCatalogue(List.of(LoadSetup.CUSTOMER), LoadSetup.SKUS);
+			new LoadSetup(http, options.inventoryUrl(), options.paymentUrl(), auth).apply(options.orders());
+			options = options.withCatalogue(LoadSetup.CUSTOMERS, LoadSetup.SKUS);
 		}
 		System.out.printf("placing %d orders at %.1f/s against %s%n", options.orders(), options.rate(), options.url());
-		LoadResult result = new SagaLoad(http, options.url(), options.customers(), options.skus()).run(options.orders(),
-				options.rate(), options.timeout(), LoadGenerator::printProgress);
+		LoadResult result = new SagaLoad(http, options.url(), options.customers(), options.skus(), auth)
+			.run(options.orders(), options.rate(), options.timeout(), LoadGenerator::printProgress);
 		System.out.println();
 		report(result);
 		System.exit((result.errors() == 0) ? 0 : 1);

@@ -12,14 +12,20 @@ import java.util.Locale;
 /**
  * {@code --setup} (and the bench): makes every order of a load complete the whole saga
  * (stock reserved, payment completed, order confirmed) instead of running out of the demo
- * stock. Through the services' own APIs it (re)sets the account of customer {@code load}
- * to 10,000,000 EUR (more for long runs: 5 EUR an order) and products {@code LOAD-1..3}
- * to 1 EUR with stock for every order (an order has at most two lines of at most two
- * units). Orders of the load then name that customer and those SKUs.
+ * stock. Through the services' own APIs, as the operators' client, it (re)sets the
+ * accounts of the load customers {@code load-1..load-32} (demo users of the authorization
+ * server) to 10,000,000 EUR each (more for long runs: 5 EUR an order) and products
+ * {@code LOAD-1..3} to 1 EUR with stock for every order (an order has at most two lines
+ * of at most two units). Orders of the load then come from those customers, spread over
+ * them (no customer nears the per-customer rate limit of {@code POST /orders}), and name
+ * those SKUs.
  */
 public final class LoadSetup {
 
-	public static final String CUSTOMER = "load";
+	/** The load customers, {@code load-1..load-32}. */
+	public static final List<String> CUSTOMERS = java.util.stream.IntStream.rangeClosed(1, 32)
+		.mapToObj((n) -> "load-" + n)
+		.toList();
 
 	public static final List<String> SKUS = List.of("LOAD-1", "LOAD-2", "LOAD-3");
 
@@ -29,8 +35,11 @@ public final class LoadSetup {
 
 	private final String paymentUrl;
 
-	public LoadSetup(HttpClient http, String inventoryUrl, String paymentUrl) {
+	private final ApiAuth auth;
+
+	public LoadSetup(HttpClient http, String inventoryUrl, String paymentUrl, ApiAuth auth) {
 		this.http = http;
+		this.auth = auth;
 		this.inventoryUrl = inventoryUrl;
 		this.paymentUrl = paymentUrl;
 	}
@@ -39,8 +48,10 @@ public final class LoadSetup {
 	 * @param orders how many orders the money and the stock must suffice for
 	 */
 	public void apply(long orders) throws IOException, InterruptedException {
-		put(this.paymentUrl + "/accounts/" + CUSTOMER,
-				"{\"balanceMinor\":" + Math.max(1_000_000_000L, 500L * orders) + ",\"currency\":\"EUR\"}");
+		for (String customer : CUSTOMERS) {
+			put(this.paymentUrl + "/accounts/" + customer,
+					"{\"balanceMinor\":" + Math.max(1_000_000_000L, 500L * orders) + ",\"currency\":\"EUR\"}");
+		}
 		long stock = 2L * orders;
 		for (String sku : SKUS) {
 			put(this.inventoryUrl + "/products/" + sku,
@@ -48,12 +59,12 @@ public final class LoadSetup {
 							"{\"name\":\"load test %s\",\"unitPriceMinor\":100,\"currency\":\"EUR\",\"available\":%d}",
 							sku, stock));
 		}
-		System.out.printf("set up customer %s and products %s (%d units each)%n", CUSTOMER, String.join(",", SKUS),
-				stock);
+		System.out.printf("set up customers %s..%s and products %s (%d units each)%n", CUSTOMERS.get(0),
+				CUSTOMERS.get(CUSTOMERS.size() - 1), String.join(",", SKUS), stock);
 	}
 
 	private void put(String url, String json) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url))
+		HttpResponse<String> response = this.http.send(this.auth.asOperator(HttpRequest.newBuilder(URI.create(url)))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json))

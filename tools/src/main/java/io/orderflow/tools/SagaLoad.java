@@ -69,8 +69,10 @@ public final class SagaLoad {
 
 	private final Listener listener;
 
-	public SagaLoad(HttpClient http, String url, List<String> customers, List<String> skus) {
-		this(http, url, customers, skus, Listener.NONE);
+	private final ApiAuth auth;
+
+	public SagaLoad(HttpClient http, String url, List<String> customers, List<String> skus, ApiAuth auth) {
+		this(http, url, customers, skus, auth, Listener.NONE);
 	}
 
 	/**
@@ -78,10 +80,13 @@ public final class SagaLoad {
 	 * @param url order-service
 	 * @param customers who orders
 	 * @param skus what is ordered
+	 * @param auth the customers' tokens
 	 * @param listener told of every POST's answer and every order seen terminal
 	 */
-	public SagaLoad(HttpClient http, String url, List<String> customers, List<String> skus, Listener listener) {
+	public SagaLoad(HttpClient http, String url, List<String> customers, List<String> skus, ApiAuth auth,
+			Listener listener) {
 		this.http = http;
+		this.auth = auth;
 		this.url = url;
 		this.customers = customers;
 		this.skus = skus;
@@ -106,6 +111,10 @@ public final class SagaLoad {
 	 */
 	public LoadResult run(int orders, double rate, Duration drain, Consumer<Progress> progress)
 			throws InterruptedException {
+		if (this.auth.enabled()) {
+			// every customer logs in before the first order: no login delays the schedule
+			this.customers.forEach(this.auth::customerToken);
+		}
 		long start = System.nanoTime();
 		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 		long periodNanos = (long) (1_000_000_000L / rate);
@@ -157,9 +166,10 @@ public final class SagaLoad {
 	}
 
 	private void place() {
-		String body = orderJson();
+		String customer = this.customers.get(ThreadLocalRandom.current().nextInt(this.customers.size()));
+		String body = orderJson(customer);
 		long postedAt = System.nanoTime();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url + "/orders"))
+		HttpRequest request = this.auth.asCustomer(HttpRequest.newBuilder(URI.create(this.url + "/orders")), customer)
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -177,7 +187,7 @@ public final class SagaLoad {
 			this.placed.incrementAndGet();
 			String id = JSON.readTree(response.body()).get("id").asString();
 			this.listener.accepted(id, postedAt);
-			Followed order = new Followed(postedAt);
+			Followed order = new Followed(postedAt, customer);
 			this.pending.put(id, order);
 			follow(id, order, response.headers().firstValue("ETag").orElse(null));
 		});
@@ -194,8 +204,11 @@ public final class SagaLoad {
 		if (this.stopped) {
 			return;
 		}
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(this.url + "/orders/" + id + "?waitForOutcome=" + WAIT.toSeconds() + "s"))
+		HttpRequest.Builder request = this.auth
+			.asCustomer(
+					HttpRequest.newBuilder(
+							URI.create(this.url + "/orders/" + id + "?waitForOutcome=" + WAIT.toSeconds() + "s")),
+					order.customer())
 			.timeout(WAIT.plusSeconds(10))
 			.GET();
 		if (tag != null) {
@@ -244,9 +257,8 @@ public final class SagaLoad {
 		this.outcomes.computeIfAbsent(outcome, (k) -> new AtomicInteger()).incrementAndGet();
 	}
 
-	private String orderJson() {
+	private String orderJson(String customer) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		String customer = this.customers.get(random.nextInt(this.customers.size()));
 		List<String> shuffled = new ArrayList<>(this.skus);
 		Collections.shuffle(shuffled, random);
 		int lines = 1 + random.nextInt(Math.min(2, shuffled.size()));
@@ -312,7 +324,7 @@ public final class SagaLoad {
 	/**
 	 * An order being followed, posted at {@code postedAt} ({@link System#nanoTime()}).
 	 */
-	private record Followed(long postedAt) {
+	private record Followed(long postedAt, String customer) {
 
 	}
 

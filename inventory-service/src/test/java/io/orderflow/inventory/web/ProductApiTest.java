@@ -13,6 +13,7 @@ import io.orderflow.inventory.reservation.RequestedLine;
 import io.orderflow.inventory.reservation.ReserveStock;
 import io.orderflow.inventory.reservation.ReservationService;
 import io.orderflow.service.OrderId;
+import io.orderflow.testsupport.AuthorizationServer;
 import io.orderflow.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -111,7 +112,10 @@ class ProductApiTest {
 
 	private static Response send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			// as the operators' client: catalog:admin defines products
+			HttpResponse<String> response = HTTP.send(
+					request.header("Authorization", "Bearer " + AuthorizationServer.opsToken()).build(),
+					HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(),
 					response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body()), response.body(),
 					response);

@@ -1,11 +1,13 @@
 package io.orderflow.inventory.web;
 
 import io.orderflow.inventory.product.Catalogue;
+import io.orderflow.testsupport.Callers;
 import io.orderflow.testsupport.ProblemResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
@@ -28,6 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * the catalogue is a mock.
  */
 @WebMvcTest(ProductController.class)
+@Import(Callers.Operator.class)
 class ProductControllerTest {
 
 	@Autowired

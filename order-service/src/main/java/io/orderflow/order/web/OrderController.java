@@ -3,20 +3,28 @@ package io.orderflow.order.web;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import io.orderflow.order.OrderId;
 import io.orderflow.order.OrderService;
 import io.orderflow.order.OrderView;
 import io.orderflow.order.OrderWatch;
 import io.orderflow.order.PlaceOrder;
+import io.orderflow.order.PlaceOrder;
 import io.orderflow.order.PlacedOrder;
+import io.orderflow.web.InvalidField;
+import io.orderflow.web.ProblemException;
+import io.orderflow.web.Problems;
+import io.orderflow.web.security.Caller;
+import io.orderflow.web.security.Scopes;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.Range;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -77,17 +85,22 @@ class OrderController {
 
 	private final OrderWatch watch;
 
-	OrderController(OrderService orders, OrderWatch watch) {
+	private final OrderRateLimit rateLimit;
+
+	OrderController(OrderService orders, OrderWatch watch, OrderRateLimit rateLimit) {
 		this.orders = orders;
 		this.watch = watch;
+		this.rateLimit = rateLimit;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<OrderResponse> place(
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Pattern(regexp = IDEMPOTENCY_KEY_PATTERN,
 					message = "must be 1 to 255 visible ASCII characters") @Nullable String idempotencyKey,
-			@Valid @RequestBody PlaceOrderRequest request) {
-		PlacedOrder placed = this.orders.place(request.toCommand(idempotencyKey));
+			@Valid @RequestBody PlaceOrderRequest request, Caller caller) {
+		String customer = customer(caller, request.customerId());
+		this.rateLimit.acquire(customer);
+		PlacedOrder placed = this.orders.place(request.toCommand(customer, idempotencyKey));
 		OrderResponse body = OrderResponse.of(placed.order());
 		ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/orders/" + body.id()))
 			.eTag(OrderTags.tag(placed.order()));
@@ -103,8 +116,12 @@ class OrderController {
 	 */
 	@GetMapping("/{id}")
 	ResponseEntity<OrderResponse> get(@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		OrderView order = OrderId.parse(id).flatMap(this.orders::find).orElseThrow(OrderNotFoundException::new);
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+			Caller caller) {
+		OrderView order = OrderId.parse(id)
+			.flatMap(this.orders::find)
+			.filter(visibleTo(caller))
+			.orElseThrow(OrderNotFoundException::new);
 		return respond(order, OrderTags.version(ifNoneMatch));
 	}
 
@@ -117,9 +134,11 @@ class OrderController {
 	@GetMapping(path = "/{id}", params = { WAIT_FOR_CHANGE, "!" + WAIT_FOR_OUTCOME })
 	CompletableFuture<ResponseEntity<OrderResponse>> awaitChange(@PathVariable String id,
 			@RequestParam(WAIT_FOR_CHANGE) @Pattern(regexp = WAIT_PATTERN, message = WAIT_MESSAGE) String waitForChange,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+			Caller caller) {
 		OptionalLong known = OrderTags.version(ifNoneMatch);
-		return watch(id, waitForChange, known, (order, wait) -> this.watch.awaitChange(order, known, wait));
+		return watch(id, waitForChange, known,
+				(order, wait) -> this.watch.awaitChange(order, known, wait, visibleTo(caller)));
 	}
 
 	/**
@@ -132,8 +151,10 @@ class OrderController {
 	CompletableFuture<ResponseEntity<OrderResponse>> awaitOutcome(@PathVariable String id,
 			@RequestParam(WAIT_FOR_OUTCOME) @Pattern(regexp = WAIT_PATTERN,
 					message = WAIT_MESSAGE) String waitForOutcome,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		return watch(id, waitForOutcome, OrderTags.version(ifNoneMatch), this.watch::awaitOutcome);
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+			Caller caller) {
+		return watch(id, waitForOutcome, OrderTags.version(ifNoneMatch),
+				(order, wait) -> this.watch.awaitOutcome(order, wait, visibleTo(caller)));
 	}
 
 	private CompletableFuture<ResponseEntity<OrderResponse>> watch(String id, String wait, OptionalLong known,
@@ -163,11 +184,53 @@ class OrderController {
 		return OverdueOrdersResponse.of(within, OrderService.MAX_OVERDUE, this.orders.findOverdue(within));
 	}
 
+	/**
+	 * A customer's orders, newest first: the caller's own ({@code customerId} may be left
+	 * out, or must name the caller), or with {@code orders:admin} any customer's.
+	 */
 	@GetMapping
-	PagedModel<OrderResponse> list(@RequestParam @NotBlank String customerId,
+	PagedModel<OrderResponse> list(@RequestParam(required = false) @Size(max = PlaceOrder.MAX_CUSTOMER_ID_LENGTH,
+			message = "must be at most {max} characters") @Pattern(regexp = PlaceOrder.CUSTOMER_ID_PATTERN,
+					message = "must not be blank, contain control characters, or start or end with whitespace") @Nullable String customerId,
 			@RequestParam(defaultValue = "0") @PositiveOrZero int page,
-			@RequestParam(defaultValue = "20") @Range(min = 1, max = 100) int size) {
-		return new PagedModel<>(this.orders.findByCustomer(customerId, page, size).map(OrderResponse::of));
+			@RequestParam(defaultValue = "20") @Range(min = 1, max = 100) int size, Caller caller) {
+		String customer = (customerId != null) ? customerId
+				: caller.id()
+					.orElseThrow(() -> new ProblemException(
+							Problems.invalidRequest(List.of(new InvalidField("customerId", "is required"))), null));
+		if (!caller.mayAccess(customer, Scopes.ORDERS_ADMIN)) {
+			throw new ProblemException(Problems.forbidden("A customer may list only their own orders"), null);
+		}
+		return new PagedModel<>(this.orders.findByCustomer(customer, page, size).map(OrderResponse::of));
+	}
+
+	/**
+	 * Who places an order: the caller, never someone a body names. While security is off,
+	 * the body's {@code customerId}.
+	 */
+	private static String customer(Caller caller, @Nullable String named) {
+		if (!caller.secured()) {
+			if (named == null) {
+				throw new ProblemException(
+						Problems.invalidRequest(List.of(new InvalidField("customerId", "must not be null"))), null);
+			}
+			return named;
+		}
+		String subject = caller.id().orElseThrow();
+		if (named != null && !named.equals(subject)) {
+			throw new ProblemException(
+					Problems.forbidden("An order is placed for the caller; leave customerId out or name yourself"),
+					null);
+		}
+		return subject;
+	}
+
+	/**
+	 * The caller sees their own orders, a holder of {@code orders:admin} every order; any
+	 * other order is answered as if it did not exist.
+	 */
+	private static Predicate<OrderView> visibleTo(Caller caller) {
+		return (order) -> caller.mayAccess(order.customerId(), Scopes.ORDERS_ADMIN);
 	}
 
 }

@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
  * Body of {@code POST /orders}. Carries no prices: inventory owns them, and a body with
  * any other property (such as {@code unitPrice}) is rejected.
  *
- * @param customerId who orders
+ * @param customerId who orders: optional, and when given it must be the caller (the
+ * token's subject); required only while security is off
  * @param lines what to order
  */
 record PlaceOrderRequest(
-		@NotNull @Size(max = PlaceOrder.MAX_CUSTOMER_ID_LENGTH, message = "must be at most {max} characters") @Pattern(
+		@Size(max = PlaceOrder.MAX_CUSTOMER_ID_LENGTH, message = "must be at most {max} characters") @Pattern(
 				regexp = PlaceOrder.CUSTOMER_ID_PATTERN,
 				message = "must not be blank, contain control characters, or start or end with whitespace") @Nullable String customerId,
 		@NotEmpty(message = "must contain at least one line") @Size(max = PlaceOrder.MAX_LINES,
@@ -39,15 +40,16 @@ record PlaceOrderRequest(
 	}
 
 	/**
+	 * @param customer who orders (the caller)
 	 * @param idempotencyKey the {@code Idempotency-Key} header, or null
 	 * @return the command; call only after validation
 	 */
-	PlaceOrder toCommand(@Nullable String idempotencyKey) {
+	PlaceOrder toCommand(String customer, @Nullable String idempotencyKey) {
 		List<OrderLine> orderLines = Objects.requireNonNull(this.lines)
 			.stream()
 			.map((line) -> new OrderLine(Objects.requireNonNull(line.sku()), Objects.requireNonNull(line.quantity())))
 			.toList();
-		return new PlaceOrder(Objects.requireNonNull(this.customerId), orderLines, idempotencyKey);
+		return new PlaceOrder(customer, orderLines, idempotencyKey);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import io.orderflow.order.OrderEventsUnavailableException;
 import io.orderflow.order.OrderService;
 import io.orderflow.order.OrderWatch;
+import io.orderflow.testsupport.Callers;
 import io.orderflow.testsupport.ChunkedRequestBuilder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -27,7 +29,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-import static io.orderflow.order.web.OrderJson.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.ArgumentMatchers.any;
@@ -45,6 +46,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * web layer: the service is a mock.
  */
 @WebMvcTest(OrderController.class)
+@Import(Callers.Alice.class)
 class BadInputTest {
 
 	private static final String PROBLEMS = "https://orderflow.io/problems/";
@@ -62,10 +64,18 @@ class BadInputTest {
 	@MockitoBean
 	OrderWatch watch;
 
+	@MockitoBean
+	OrderRateLimit rateLimit;
+
+	/** An order of the slice's caller, alice, to spoil. */
+	private static OrderJson anOrder() {
+		return OrderJson.anOrder().customerId("alice");
+	}
+
 	static Stream<Arguments> badOrders() {
-		return Stream.of(invalid("missing customerId", anOrder().withoutCustomerId(), "customerId"),
-				invalid("null customerId", anOrder().customerId(null), "customerId"),
-				invalid("blank customerId", anOrder().customerId("  "), "customerId"),
+		// no customerId, or null, is valid: the order is the caller's
+		// (PlaceOrderAsCallerTest)
+		return Stream.of(invalid("blank customerId", anOrder().customerId("  "), "customerId"),
 				invalid("customerId of Unicode spaces", anOrder().customerId("\u2003\u3000"), "customerId"),
 				invalid("customerId with surrounding whitespace", anOrder().customerId(" alice "), "customerId"),
 				invalid("customerId with a control character", anOrder().customerId("al\u0000ice"), "customerId"),
@@ -133,7 +143,8 @@ class BadInputTest {
 				request("PUT /orders", put("/orders"), 405, "method-not-allowed", null),
 				request("DELETE /orders/{id}", delete("/orders/" + UUID.randomUUID()), 405, "method-not-allowed", null),
 				request("unknown path", get("/shipments"), 404, "not-found", null),
-				request("list without customerId", get("/orders"), 400, "invalid-request", "customerId"),
+				// GET /orders without customerId is the caller's own list
+				// (OrderSecurityApiTest)
 				request("list with blank customerId", get("/orders?customerId="), 400, "invalid-request", "customerId"),
 				request("page size over 100", get("/orders?customerId=alice&size=101"), 400, "invalid-request", "size"),
 				request("page size 0", get("/orders?customerId=alice&size=0"), 400, "invalid-request", "size"),

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import io.orderflow.order.OrderService;
 import io.orderflow.order.PlaceOrders;
+import io.orderflow.testsupport.AuthorizationServer;
 import io.orderflow.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class IdempotentPlaceOrderTest extends OrderApiTestSupport {
 
 	@Test
 	void retryListingTheSameLinesInAnotherOrderIsTheSameRequest() {
-		String customer = "customer-" + UUID.randomUUID();
+		String customer = AuthorizationServer.newCustomer();
 		String key = newKey();
 
 		String first = id(this.api.post(OrderJson.anOrder().customerId(customer).line("A", 1).line("B", 2), key));
@@ -66,7 +67,7 @@ class IdempotentPlaceOrderTest extends OrderApiTestSupport {
 
 	@Test
 	void sameKeyWithADifferentRequestIsRejected() {
-		String customer = "customer-" + UUID.randomUUID();
+		String customer = AuthorizationServer.newCustomer();
 		String key = newKey();
 		this.api.post(OrderJson.anOrder().customerId(customer).line("SKU-1", 2), key);
 
@@ -113,7 +114,7 @@ class IdempotentPlaceOrderTest extends OrderApiTestSupport {
 
 	@Test
 	void requestWaitingForAnUncommittedOrderWithItsKeyReturnsThatOrderOnceCommitted() {
-		String customer = "customer-" + UUID.randomUUID();
+		String customer = AuthorizationServer.newCustomer();
 		String key = newKey();
 		AtomicReference<CompletableFuture<OrderApi.Response>> loser = new AtomicReference<>();
 

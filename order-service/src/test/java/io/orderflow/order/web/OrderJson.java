@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import io.orderflow.testsupport.AuthorizationServer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +24,7 @@ final class OrderJson {
 	private boolean defaultLine = true;
 
 	private OrderJson() {
-		this.body.put("customerId", "customer-" + UUID.randomUUID());
+		this.body.put("customerId", AuthorizationServer.newCustomer());
 		this.body.put("lines", this.lines);
 	}
 

@@ -60,7 +60,7 @@ class OverdueOrdersApiTest extends OrderApiTestSupport {
 			.containsExactly(past, near)
 			.doesNotContain(confirmed, fresh);
 		JsonNode oldest = orders.get(0);
-		assertThat(oldest.get("customerId").asString()).startsWith("customer-");
+		assertThat(oldest.get("customerId").asString()).startsWith("load-");
 		assertThat(oldest.get("status").asString()).isEqualTo("PENDING");
 		Instant placedAt = Instant.parse(oldest.get("placedAt").asString());
 		assertThat(Instant.parse(oldest.get("deadline").asString())).isEqualTo(placedAt.plus(Duration.ofMinutes(10)));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.orderflow.testsupport.AuthorizationServer;
 import io.orderflow.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,9 +77,9 @@ class ReadOrderTest {
 
 	@Test
 	void listsACustomersOrdersNewestFirstInPages() {
-		String customer = "customer-" + UUID.randomUUID();
+		String customer = AuthorizationServer.newCustomer();
 		List<String> placed = List.of(place(customer), place(customer), place(customer));
-		place("someone-else-" + UUID.randomUUID());
+		place(AuthorizationServer.newCustomer());
 
 		JsonNode first = this.api.get("/orders?customerId=" + customer + "&size=2").json();
 		JsonNode second = this.api.get("/orders?customerId=" + customer + "&size=2&page=1").json();
@@ -92,7 +93,7 @@ class ReadOrderTest {
 
 	@Test
 	void pagesHoldTwentyOrdersUnlessToldOtherwise() {
-		String customer = "customer-" + UUID.randomUUID();
+		String customer = AuthorizationServer.newCustomer();
 		place(customer);
 
 		JsonNode page = this.api.get("/orders?customerId=" + customer).json();

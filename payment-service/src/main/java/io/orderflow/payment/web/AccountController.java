@@ -2,6 +2,8 @@ package io.orderflow.payment.web;
 
 import java.util.Objects;
 
+import io.orderflow.web.security.Caller;
+import io.orderflow.web.security.Scopes;
 import io.orderflow.payment.account.AccountBalance;
 import io.orderflow.payment.account.AccountWrite;
 import io.orderflow.payment.account.AccountService;
@@ -23,7 +25,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Customer accounts: {@code PUT /accounts/{customerId}} opens an account (201) or
  * replaces its balance (200); {@code GET /accounts/{customerId}} shows it (404 when there
- * is none).
+ * is none, or when it is another customer's and the caller is no accounts admin).
  */
 @RestController
 @RequestMapping("/accounts")
@@ -50,7 +52,12 @@ class AccountController {
 	}
 
 	@GetMapping("/{customerId}")
-	AccountResponse get(@PathVariable @NotBlank @Size(max = CustomerId.MAX_LENGTH) String customerId) {
+	AccountResponse get(@PathVariable @NotBlank @Size(max = CustomerId.MAX_LENGTH) String customerId, Caller caller) {
+		if (!caller.mayAccess(customerId, Scopes.ACCOUNTS_ADMIN)) {
+			// as if there were none: whether another customer has an account is theirs to
+			// know
+			throw new AccountNotFoundException();
+		}
 		return this.accounts.find(new CustomerId(customerId))
 			.map(AccountResponse::of)
 			.orElseThrow(AccountNotFoundException::new);

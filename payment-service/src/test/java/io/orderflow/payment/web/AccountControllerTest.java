@@ -3,6 +3,7 @@ package io.orderflow.payment.web;
 import java.util.stream.Stream;
 
 import io.orderflow.payment.account.AccountService;
+import io.orderflow.testsupport.Callers;
 import io.orderflow.testsupport.ProblemResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -30,6 +32,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * are a mock.
  */
 @WebMvcTest(AccountController.class)
+@Import(Callers.Operator.class)
 class AccountControllerTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,6 +2,7 @@ package io.orderflow.payment.web;
 
 import javax.sql.DataSource;
 
+import io.orderflow.testsupport.AuthorizationServer;
 import io.orderflow.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,11 @@ class AccountsApiTest {
 
 	@BeforeEach
 	void client() {
-		this.client = RestClient.create("http://127.0.0.1:" + this.port);
+		// as the operators' client: accounts:admin sets and reads every account
+		this.client = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + AuthorizationServer.opsToken())
+			.build();
 	}
 
 	@Test

@@ -70,6 +70,12 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers());
 			properties.put("orderflow.schema-registry.url", SchemaRegistryServer.baseUrl());
+			// the services trust the tests' authorization server, started when a test
+			// first asks
+			// for a token
+			properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", AuthorizationServer.trustedIssuer());
+			properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+					AuthorizationServer.trustedIssuer() + "/oauth2/jwks");
 			if (this.database) {
 				PostgresServer postgres = PostgresServer.get();
 				properties.put("spring.datasource.url", postgres.createDatabase(this.testClass.getSimpleName()));

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
@@ -72,6 +73,27 @@ public final class Problems {
 	public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail,
 			List<InvalidField> errors) {
 		return withErrors(of(status, type, title, detail), errors);
+	}
+
+	/**
+	 * The standard {@code invalid-request} problem (400), for input a handler finds
+	 * invalid itself.
+	 * @param errors the invalid input, at least one
+	 * @return a new problem with the {@code errors} list, sorted
+	 */
+	public static ProblemDetail invalidRequest(List<InvalidField> errors) {
+		Assert.notEmpty(errors, "At least one invalid field");
+		return withErrors(StandardProblem.INVALID_REQUEST.problem(), errors);
+	}
+
+	/**
+	 * The {@code forbidden} problem (403) of the security contract, for a caller whose
+	 * token is valid but who may not do what it asks.
+	 * @param detail this occurrence explained, in fixed text
+	 * @return a new problem
+	 */
+	public static ProblemDetail forbidden(String detail) {
+		return of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
 	}
 
 	/**

@@ -68,6 +68,23 @@ class ContractController {
 		return List.of();
 	}
 
+	/**
+	 * Who the caller is, as a handler sees it.
+	 */
+	@GetMapping("/whoami")
+	java.util.Map<String, Object> whoami(io.orderflow.web.security.Caller caller) {
+		return new java.util.TreeMap<>(java.util.Map.of("subject", caller.id().orElse(""), "scopes",
+				caller.scopes().stream().sorted().toList(), "secured", caller.secured()));
+	}
+
+	/**
+	 * Needs the {@code things:admin} scope ({@link ContractTestApplication}).
+	 */
+	@GetMapping("/admin/things")
+	List<Thing> adminList() {
+		return List.of();
+	}
+
 	@GetMapping("/failures/{kind}")
 	void fail(@PathVariable String kind) {
 		throw switch (kind) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.orderflow.tools.ApiAuth;
 import io.orderflow.tools.LatencyStats;
 import io.orderflow.tools.LoadResult;
 import io.orderflow.tools.LoadSetup;
@@ -36,6 +37,9 @@ public final class Bench {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** The load customers' and the operators' tokens (the bench's own logins). */
+	private final ApiAuth auth = ApiAuth.fromEnvironment();
+
 	private final ProcessCpu cpu;
 
 	private Bench(BenchOptions options) throws IOException, InterruptedException {
@@ -52,7 +56,7 @@ public final class Bench {
 	private void run() throws Exception {
 		long orders = this.options.steps().stream().mapToLong(this.options::ordersAt).sum()
 				+ Math.round(this.options.steps().get(0) * this.options.warmup().toSeconds());
-		new LoadSetup(this.http, this.options.inventoryUrl(), this.options.paymentUrl()).apply(orders);
+		new LoadSetup(this.http, this.options.inventoryUrl(), this.options.paymentUrl(), this.auth).apply(orders);
 		awaitQuiet();
 		if (!this.options.warmup().isZero()) {
 			warmUp(this.options.steps().get(0), this.options.warmup());
@@ -118,7 +122,7 @@ public final class Bench {
 	}
 
 	private LoadResult load(double rate, int orders) throws InterruptedException {
-		return new SagaLoad(this.http, this.options.url(), List.of(LoadSetup.CUSTOMER), LoadSetup.SKUS).run(orders,
+		return new SagaLoad(this.http, this.options.url(), LoadSetup.CUSTOMERS, LoadSetup.SKUS, this.auth).run(orders,
 				rate, this.options.drain(), (progress) -> {
 				});
 	}

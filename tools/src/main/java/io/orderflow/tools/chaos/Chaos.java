@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.orderflow.tools.LoadResult;
+import io.orderflow.tools.ApiAuth;
 import io.orderflow.tools.LoadSetup;
 import io.orderflow.tools.SagaLoad;
 import io.orderflow.tools.chaos.History.Phase;
@@ -32,14 +33,15 @@ public final class Chaos {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		List<Fault> faults = options.faults().stream().map((name) -> Faults.of(name, options.shortRun())).toList();
 		long expectedSeconds = (faults.size() + 1) * (options.quiet().toSeconds() + 60);
-		new LoadSetup(http, options.inventoryUrl(), options.paymentUrl())
+		ApiAuth auth = ApiAuth.fromEnvironment();
+		new LoadSetup(http, options.inventoryUrl(), options.paymentUrl(), auth)
 			.apply((long) (options.rate() * expectedSeconds * 2));
 		try (Stack stack = new Stack(options)) {
 			stack.awaitReplicasInSync();
-			Ledger before = Ledger.read(stack, LoadSetup.CUSTOMER, LoadSetup.SKUS);
+			Ledger before = Ledger.read(stack, LoadSetup.CUSTOMERS, LoadSetup.SKUS);
 			History history = new History();
 			long runStart = Instant.now().minusSeconds(5).toEpochMilli();
-			SagaLoad load = new SagaLoad(http, options.url(), List.of(LoadSetup.CUSTOMER), LoadSetup.SKUS, history);
+			SagaLoad load = new SagaLoad(http, options.url(), LoadSetup.CUSTOMERS, LoadSetup.SKUS, auth, history);
 			say("orders at %.1f/s; %d fault(s): %s", options.rate(), faults.size(), options.faults());
 			CompletableFuture<LoadResult> traffic = CompletableFuture.supplyAsync(() -> {
 				try {
@@ -96,7 +98,7 @@ public final class Chaos {
 		Checker checker = new Checker(stack, options.bootstrapServers());
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (true) {
-			ChaosReport report = checker.check(history, before, Ledger.read(stack, LoadSetup.CUSTOMER, LoadSetup.SKUS),
+			ChaosReport report = checker.check(history, before, Ledger.read(stack, LoadSetup.CUSTOMERS, LoadSetup.SKUS),
 					runStart);
 			if (report.passed() || System.nanoTime() > deadline) {
 				return report;

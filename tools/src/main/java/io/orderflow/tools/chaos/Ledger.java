@@ -10,21 +10,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The money and the stock the run's orders draw on: the load customer's balance and the
+ * The money and the stock the run's orders draw on: the load customers' balances and the
  * load products' available and reserved units, read from the services' databases.
  *
- * @param balanceMinor the customer's balance
+ * @param balanceMinor the customers' balances, summed
  * @param stock units per SKU: available plus reserved
  * @param reserved reserved units per SKU
  */
 record Ledger(long balanceMinor, Map<String, Long> stock, Map<String, Long> reserved) {
 
-	static Ledger read(Stack stack, String customer, List<String> skus) throws SQLException {
+	static Ledger read(Stack stack, List<String> customers, List<String> skus) throws SQLException {
 		long balance;
 		try (Connection payment = stack.connectTo("payment");
-				PreparedStatement query = payment
-					.prepareStatement("SELECT balance_minor FROM accounts WHERE customer_id = ?")) {
-			query.setString(1, customer);
+				PreparedStatement query = payment.prepareStatement(
+						"SELECT coalesce(sum(balance_minor), 0) FROM accounts WHERE customer_id = ANY (?)")) {
+			query.setArray(1, payment.createArrayOf("text", customers.toArray()));
 			try (ResultSet result = query.executeQuery()) {
 				balance = result.next() ? result.getLong(1) : 0;
 			}

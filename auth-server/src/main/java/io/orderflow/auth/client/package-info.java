@@ -1,0 +1,7 @@
+/**
+ * The registered clients and what their access tokens carry.
+ */
+@NullMarked
+package io.orderflow.auth.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,107 @@
+package io.orderflow.web.security;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every servlet service is an OAuth2 resource server: one stateless filter chain that
+ * accepts the suite's JWTs (issuer, key set and audience from
+ * {@code spring.security.oauth2.resourceserver.jwt.*}), opens health, metrics and the
+ * error page, applies the service's {@link ApiAuthorization}s, and asks a valid token of
+ * every other request. No session, no cookie, no CSRF token: a bearer token is not sent
+ * by a browser on its own. 401 and 403 are problem details ({@link SecurityProblems}).
+ * Handlers read the caller as a {@link Caller} parameter.
+ * <p>
+ * With {@code orderflow.security.enabled=false} every request is let through, and
+ * {@link Caller#UNSECURED} holds every scope.
+ */
+@AutoConfiguration(
+		before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerWebSecurityAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(OrderflowSecurityProperties.class)
+public class WebSecurityAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(WebSecurityAutoConfiguration.class);
+
+	/**
+	 * Paths every caller reaches: probes, metrics (on the management port) and errors.
+	 */
+	private static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+			"/error" };
+
+	@Bean
+	WebMvcConfigurer orderflowCallerResolver(OrderflowSecurityProperties properties) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver(properties.enabled()));
+			}
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "orderflow.security.enabled", matchIfMissing = true)
+	static class Secured {
+
+		@Bean
+		SecurityFilterChain orderflowApiSecurity(HttpSecurity http, ObjectProvider<ApiAuthorization> rules)
+				throws Exception {
+			SecurityProblems problems = new SecurityProblems();
+			stateless(http).authorizeHttpRequests((requests) -> {
+				requests.requestMatchers(OPEN).permitAll();
+				rules.orderedStream().forEach((rule) -> rule.authorize(requests));
+				requests.anyRequest().authenticated();
+			})
+				.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
+					.authenticationEntryPoint(problems)
+					.accessDeniedHandler(problems))
+				.exceptionHandling(
+						(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "orderflow.security.enabled", havingValue = false)
+	static class Unsecured {
+
+		@Bean
+		SecurityFilterChain orderflowOpenApi(HttpSecurity http) throws Exception {
+			logger.warn("orderflow.security.enabled=false: every API of this service is open to anyone who "
+					+ "reaches its port, and orders name their customer in the body. For experiments only.");
+			stateless(http).authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+			return http.build();
+		}
+
+	}
+
+	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+		return http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable);
+	}
+
+}
