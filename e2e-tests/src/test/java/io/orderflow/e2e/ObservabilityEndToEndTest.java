@@ -52,7 +52,10 @@ class ObservabilityEndToEndTest {
 		Path dir = Path.of("target", "prometheus").toAbsolutePath();
 		Files.createDirectories(dir);
 		String targets = String.join(", ",
-				suite.all().stream().map((service) -> "'" + service.url().replace("http://", "") + "'").toList());
+				suite.all()
+					.stream()
+					.map((service) -> "'" + service.managementUrl().replace("http://", "") + "'")
+					.toList());
 		String config = Files.readString(ROOT.resolve("deploy/prometheus/prometheus-local.yml"))
 			.replaceAll("scrape_interval: \\d+s", "scrape_interval: 2s")
 			.replaceAll("- targets: \\[.*\\]", "- targets: [" + targets + "]");
@@ -128,7 +131,7 @@ class ObservabilityEndToEndTest {
 		Api.put(suite.inventory.url() + "/products/OBS-LAG",
 				"{\"name\":\"lag\",\"unitPriceMinor\":100,\"currency\":\"EUR\",\"available\":100}");
 		Api.put(suite.payment.url() + "/accounts/obs-lag", "{\"balanceMinor\":100000,\"currency\":\"EUR\"}");
-		String paymentTarget = suite.payment.url().replace("http://", "");
+		String paymentTarget = suite.payment.managementUrl().replace("http://", "");
 		String lag = "sum(max by (topic, partition) (kafka_consumergroup_lag{consumergroup=\"payment-service\"}))";
 		// payment-service's group has committed offsets (so the broker knows its topics)
 		String first = placeLagOrder();

@@ -46,7 +46,7 @@ final class ScriptStack {
 	ScriptStack(String name, int brokers, Map<String, String> extraEnvironment) {
 		this.prefix = "of_" + name + "_" + UUID.randomUUID().toString().substring(0, 8);
 		this.home = Path.of("target", "orderflow-" + name).toAbsolutePath();
-		this.ports = new ArrayList<>(List.of(8080, 8081, 8082, 8083, 8085));
+		this.ports = new ArrayList<>(List.of(8080, 8081, 8082, 8083, 8084, 8085, 8180, 8181, 8182, 8183, 8184));
 		for (int broker = 0; broker < brokers; broker++) {
 			this.ports.addAll(List.of(9092 + 2 * broker, 9093 + 2 * broker));
 		}

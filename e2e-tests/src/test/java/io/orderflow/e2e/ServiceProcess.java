@@ -26,6 +26,8 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Path log;
 
 	private Process process;
@@ -33,12 +35,20 @@ final class ServiceProcess implements AutoCloseable {
 	ServiceProcess(String module, Map<String, String> environment) {
 		this.module = module;
 		this.port = freePort();
+		this.managementPort = freePort();
 		this.environment = environment;
 		this.log = Path.of("target", "e2e-logs", module + ".log").toAbsolutePath();
 	}
 
 	String url() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * @return where its health and metrics are (the management port)
+	 */
+	String managementUrl() {
+		return "http://127.0.0.1:" + this.managementPort;
 	}
 
 	String module() {
@@ -62,6 +72,7 @@ final class ServiceProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(this.environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(this.port));
+		builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(this.managementPort));
 		// what the OpenTelemetry agent, when attached, names the service
 		builder.environment().put("OTEL_SERVICE_NAME", this.module);
 		try {
@@ -76,7 +87,8 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	void awaitReady(Duration timeout) {
-		Readiness.await(this.process, URI.create(url() + "/actuator/health/readiness"), timeout, this.module, this.log);
+		Readiness.await(this.process, URI.create(managementUrl() + "/actuator/health/readiness"), timeout, this.module,
+				this.log);
 	}
 
 	/** Kills the process without any chance to clean up, like a crash. */

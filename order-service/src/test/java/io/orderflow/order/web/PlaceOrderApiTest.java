@@ -161,7 +161,7 @@ class PlaceOrderApiTest extends OrderApiTestSupport {
 	}
 
 	private double ordersPlacedMetric() {
-		String metrics = this.api.get("/actuator/prometheus").body();
+		String metrics = new OrderApi(this.managementPort).get("/actuator/prometheus").body();
 		Matcher matcher = Pattern.compile("(?m)^orderflow_orders_placed_total\\{[^}]*} (\\S+)$").matcher(metrics);
 		assertThat(matcher.find()).as("orderflow_orders_placed_total exported").isTrue();
 		return Double.parseDouble(matcher.group(1));

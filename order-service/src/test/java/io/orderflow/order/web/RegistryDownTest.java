@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -25,6 +26,9 @@ class RegistryDownTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -52,7 +56,7 @@ class RegistryDownTest {
 
 	@Test
 	void theServiceIsNotReadyAndDoesNotConsumeWhileItsSchemasAreUnresolved() {
-		OrderApi.Response readiness = new OrderApi(this.port).get("/actuator/health/readiness");
+		OrderApi.Response readiness = new OrderApi(this.managementPort).get("/actuator/health/readiness");
 
 		assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
 		assertThat(readiness.json().get("components").get("outboxSchemas").get("status").asString()).isEqualTo("DOWN");

@@ -58,7 +58,8 @@ class OutboxRelayIntegrationTest {
 	@Autowired
 	private KafkaTopics topics;
 
-	@Value("${local.server.port}")
+	/** Health and metrics are on the management port. */
+	@Value("${local.management.port}")
 	private int port;
 
 	@Test

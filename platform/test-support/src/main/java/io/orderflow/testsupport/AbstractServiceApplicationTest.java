@@ -6,14 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What every service of the suite shows of itself, started whole on a random port against
  * the real infrastructure: its migrated database, and a management surface of health and
- * metrics only ({@link ServiceEndpoints}). A service's application test extends it, names
- * what is its own, and adds the tests only that service needs.
+ * metrics only, on the management port and not on the public one
+ * ({@link ServiceEndpoints}). A service's application test extends it, names what is its
+ * own, and adds the tests only that service needs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
@@ -43,8 +45,10 @@ public abstract class AbstractServiceApplicationTest {
 	}
 
 	@Test
-	void exposesHealthAndPrometheusOnly(@LocalServerPort int port) {
-		ServiceEndpoints.assertServesHealthAndPrometheusOnly(port, this.application, this.series);
+	void exposesHealthAndPrometheusOnlyOnTheManagementPort(@LocalServerPort int port,
+			@LocalManagementPort int managementPort) {
+		ServiceEndpoints.assertServesHealthAndPrometheusOnly(managementPort, this.application, this.series);
+		ServiceEndpoints.assertServesNoManagementEndpoints(port);
 	}
 
 }

@@ -39,8 +39,8 @@ public final class ServiceEndpoints {
 	 * readiness of the database and the broker; liveness of the listener containers, not
 	 * of the dependencies; Prometheus with JVM metrics, the application tag and the given
 	 * series, without a token; nothing else ({@code /actuator} and {@code /actuator/env}
-	 * are 404, or 401 on a service that asks for a token).
-	 * @param port the service's port
+	 * are 404, or 401 on a service that asks for tokens).
+	 * @param port the service's management port
 	 * @param application its {@code spring.application.name}
 	 * @param series text the Prometheus scrape must contain (e.g. pre-registered series)
 	 */
@@ -55,9 +55,22 @@ public final class ServiceEndpoints {
 			.doesNotContain("\"db\"", "\"kafka\":");
 		assertThat(get(port, "/actuator/prometheus").body())
 			.contains(concat(series, "jvm_memory_used_bytes", "application=\"" + application + "\""));
-		// not served: not found, or on a port that asks for a token, refused without one
+		// not served: not found, or on a service that asks for tokens, refused without
+		// one
 		assertThat(get(port, "/actuator/env").statusCode()).isIn(401, 404);
 		assertThat(get(port, "/actuator").statusCode()).isIn(401, 404);
+	}
+
+	/**
+	 * Asserts that a service's public port serves none of the management endpoints: not
+	 * found, or, on a port that asks for a token, refused without one.
+	 * @param port the service's public port
+	 */
+	public static void assertServesNoManagementEndpoints(int port) {
+		for (String path : new String[] { "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
+				"/actuator" }) {
+			assertThat(get(port, path).statusCode()).as(path).isIn(401, 404);
+		}
 	}
 
 	private static HttpResponse<String> get(int port, String path) {

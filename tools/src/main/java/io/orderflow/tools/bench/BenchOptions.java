@@ -24,7 +24,7 @@ import io.orderflow.tools.CommandLine;
  * @param url order-service
  * @param inventoryUrl inventory-service (setup)
  * @param paymentUrl payment-service (setup)
- * @param relayUrl outbox-relay (the consumer groups' lag it exports)
+ * @param relayUrl outbox-relay's management port (the consumer groups' lag it exports)
  * @param bootstrapServers the broker (producer ceiling)
  * @param orderDatabase order-service's database (PostgreSQL ceiling)
  */
@@ -56,7 +56,7 @@ record BenchOptions(List<Double> steps, Duration stepDuration, Duration warmup, 
 				line.value("--out", Path::of, Path.of("bench.md")),
 				line.value("--pids", Path::of, Path.of(".orderflow/pids")), line.url("--url", "http://127.0.0.1:8080"),
 				line.url("--inventory-url", "http://127.0.0.1:8081"),
-				line.url("--payment-url", "http://127.0.0.1:8082"), line.url("--relay-url", "http://127.0.0.1:8083"),
+				line.url("--payment-url", "http://127.0.0.1:8082"), line.url("--relay-url", "http://127.0.0.1:8183"),
 				line.value("--bootstrap-servers", String::valueOf, "127.0.0.1:9092"),
 				line.value("--order-database", String::valueOf, "orderflow_order"));
 	}

@@ -40,7 +40,7 @@ class BenchOptionsTest {
 		assertThat(options.orderDatabase()).isEqualTo("db");
 		assertThat(options.ordersAt(20.5)).isEqualTo(205);
 		assertThat(options.paymentUrl()).isEqualTo("http://127.0.0.1:8082");
-		assertThat(options.relayUrl()).isEqualTo("http://127.0.0.1:8083");
+		assertThat(options.relayUrl()).isEqualTo("http://127.0.0.1:8183");
 	}
 
 	@Test
