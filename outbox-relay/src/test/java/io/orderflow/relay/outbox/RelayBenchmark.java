@@ -286,15 +286,16 @@ public final class RelayBenchmark {
 	}
 
 	private ConfigurableApplicationContext startRelay(String database) {
-		List<String> arguments = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
-				"spring.autoconfigure.exclude=io.orderflow.messaging.config.MessagingAutoConfiguration",
-				"spring.kafka.bootstrap-servers=" + this.bootstrapServers,
-				"orderflow.relay.batch-size=" + this.batchSize, "orderflow.relay.metrics-interval=1s",
-				"management.metrics.distribution.percentiles." + LATENCY + "=0.5,0.99",
-				"management.metrics.distribution.expiry." + LATENCY + "=30m",
-				"management.metrics.distribution.buffer-length." + LATENCY + "=1",
-				"logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
-				"logging.level.state.change.logger=WARN"));
+		List<String> arguments = new ArrayList<>(
+				List.of("server.port=0", "management.server.port=0", "spring.main.banner-mode=off",
+						"spring.autoconfigure.exclude=io.orderflow.messaging.config.MessagingAutoConfiguration",
+						"spring.kafka.bootstrap-servers=" + this.bootstrapServers,
+						"orderflow.relay.batch-size=" + this.batchSize, "orderflow.relay.metrics-interval=1s",
+						"management.metrics.distribution.percentiles." + LATENCY + "=0.5,0.99",
+						"management.metrics.distribution.expiry." + LATENCY + "=30m",
+						"management.metrics.distribution.buffer-length." + LATENCY + "=1",
+						"logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
+						"logging.level.state.change.logger=WARN"));
 		arguments.addAll(List.of("orderflow.relay.sources[0].name=bench", "orderflow.relay.sources[0].url=" + database,
 				"orderflow.relay.sources[0].username=" + this.postgres.username(),
 				"orderflow.relay.sources[0].password=" + this.postgres.password()));

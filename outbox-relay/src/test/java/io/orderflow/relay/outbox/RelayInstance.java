@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class RelayInstance implements AutoCloseable {
 
 	/** Properties every relay started by a test shares. */
-	static final List<String> TEST_PROPERTIES = List.of("server.port=0", "spring.main.banner-mode=off",
+	static final List<String> TEST_PROPERTIES = List.of("server.port=0", "management.server.port=0",
+			"spring.main.banner-mode=off",
 			// the messaging module is on the test classpath only to write rows; the relay
 			// does not use it
 			"spring.autoconfigure.exclude=io.orderflow.messaging.config.MessagingAutoConfiguration",
