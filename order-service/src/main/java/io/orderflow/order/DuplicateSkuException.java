@@ -10,10 +10,13 @@ public class DuplicateSkuException extends RuntimeException {
 
 	private final int lineIndex;
 
-	DuplicateSkuException(String sku, int lineIndex) {
-		super("SKU " + sku + " appears on more than one line");
+	private final int firstLineIndex;
+
+	DuplicateSkuException(String sku, int lineIndex, int firstLineIndex) {
+		super("SKU " + sku + " of line " + firstLineIndex + " appears again on line " + lineIndex);
 		this.sku = sku;
 		this.lineIndex = lineIndex;
+		this.firstLineIndex = firstLineIndex;
 	}
 
 	/**
@@ -28,6 +31,14 @@ public class DuplicateSkuException extends RuntimeException {
 	 */
 	public int lineIndex() {
 		return this.lineIndex;
+	}
+
+	/**
+	 * @return zero-based index of the first line with the SKU, before
+	 * {@link #lineIndex()}
+	 */
+	public int firstLineIndex() {
+		return this.firstLineIndex;
 	}
 
 }

@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -31,7 +31,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record PlaceOrder(String customerId, List<OrderLine> lines, @Nullable String idempotencyKey) {
 
-	/** Most characters in a customer id. */
+	/**
+	 * Most characters (code points, as PostgreSQL counts {@code VARCHAR(64)}) in a
+	 * customer id.
+	 */
 	public static final int MAX_CUSTOMER_ID_LENGTH = 64;
 
 	/** What a customer id looks like. */
@@ -47,7 +50,8 @@ public record PlaceOrder(String customerId, List<OrderLine> lines, @Nullable Str
 
 	public PlaceOrder {
 		Objects.requireNonNull(customerId, "customerId");
-		if (customerId.length() > MAX_CUSTOMER_ID_LENGTH || !CUSTOMER_ID.matcher(customerId).matches()) {
+		if (customerId.codePointCount(0, customerId.length()) > MAX_CUSTOMER_ID_LENGTH
+				|| !CUSTOMER_ID.matcher(customerId).matches()) {
 			throw new IllegalArgumentException("customerId must be 1 to " + MAX_CUSTOMER_ID_LENGTH
 					+ " characters matching " + CUSTOMER_ID_PATTERN);
 		}
@@ -60,10 +64,11 @@ public record PlaceOrder(String customerId, List<OrderLine> lines, @Nullable Str
 			throw new IllegalArgumentException(
 					"idempotencyKey must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
 		}
-		Set<String> skus = new HashSet<>();
+		Map<String, Integer> firstLines = new HashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
-			if (!skus.add(lines.get(i).sku())) {
-				throw new DuplicateSkuException(lines.get(i).sku(), i);
+			Integer first = firstLines.putIfAbsent(lines.get(i).sku(), i);
+			if (first != null) {
+				throw new DuplicateSkuException(lines.get(i).sku(), i, first);
 			}
 		}
 	}

@@ -46,6 +46,7 @@ class PlaceOrderTest {
 			.isInstanceOfSatisfying(DuplicateSkuException.class, (ex) -> {
 				assertThat(ex.sku()).isEqualTo("A");
 				assertThat(ex.lineIndex()).isEqualTo(2);
+				assertThat(ex.firstLineIndex()).isZero();
 			});
 	}
 
@@ -67,6 +68,9 @@ class PlaceOrderTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PlaceOrder("c".repeat(65), lines, null));
 		assertThat(new PlaceOrder("Alice Smith-Ünal #7", lines, null).customerId()).isEqualTo("Alice Smith-Ünal #7");
 		assertThat(new PlaceOrder("c".repeat(64), lines, null).customerId()).hasSize(64);
+		// characters as the database counts them: code points, not UTF-16 units
+		assertThat(new PlaceOrder("\uD83D\uDE00".repeat(64), lines, null).customerId()).hasSize(128);
+		assertThatIllegalArgumentException().isThrownBy(() -> new PlaceOrder("\uD83D\uDE00".repeat(65), lines, null));
 		assertThatIllegalArgumentException().isThrownBy(() -> new PlaceOrder("alice", lines, ""));
 	}
 

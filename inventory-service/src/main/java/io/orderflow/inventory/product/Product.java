@@ -84,6 +84,8 @@ public class Product {
 	 * Moves units from available to reserved.
 	 * @param quantity units, {@code > 0} and at most {@link #available()}
 	 * @param now when
+	 * @throws ArithmeticException when the reserved units would not fit an {@code int} (a
+	 * reservation checks that first)
 	 */
 	public void reserve(int quantity, Instant now) {
 		requirePositive(quantity);
@@ -92,7 +94,7 @@ public class Product {
 					"cannot reserve " + quantity + " of " + this.sku + ": only " + this.available + " available");
 		}
 		this.available -= quantity;
-		this.reserved += quantity;
+		this.reserved = Math.addExact(this.reserved, quantity);
 		this.updatedAt = now;
 	}
 

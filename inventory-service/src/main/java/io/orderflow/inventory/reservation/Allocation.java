@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.orderflow.inventory.product.Money;
@@ -20,10 +21,15 @@ import org.jspecify.annotations.Nullable;
  * <li>a line whose SKU is short is {@code INSUFFICIENT_STOCK}; demand is summed over all
  * lines with that SKU, so two lines of 3 against 5 available both fail;</li>
  * <li>the order's currency is that of its first line with a known SKU; a line priced in
- * another currency is {@code CURRENCY_MISMATCH}.</li>
+ * another currency is {@code CURRENCY_MISMATCH};</li>
+ * <li>a line whose SKU's demand would take the product's reserved units beyond an
+ * {@code int}, whose total ({@code unitPrice x quantity}) does not fit a {@code long}, or
+ * that takes the order's total (summed in line order) beyond a {@code long}, is
+ * {@code OUT_OF_RANGE}.</li>
  * </ul>
  * A line is reported once, with the first reason in that order; all lines of one SKU
- * share their fate.
+ * share their fate, except that only the lines that do not fit the order's total are
+ * reported for it. Every order gets a decision: none makes the inventory fail.
  */
 final class Allocation {
 
@@ -36,7 +42,6 @@ final class Allocation {
 	 * @param now the decision time (millisecond precision)
 	 * @return {@link StockReserved} with priced lines, or {@link StockRejected} naming
 	 * each failing line
-	 * @throws ArithmeticException when a total does not fit a {@code long}
 	 */
 	static StockEvent decide(ReserveStock order, Map<Sku, Product> products, Instant now) {
 		Map<Sku, Long> demand = new HashMap<>();
@@ -44,22 +49,59 @@ final class Allocation {
 		String currency = currency(order, products);
 		List<RejectedLine> rejected = new ArrayList<>();
 		List<PricedLine> priced = new ArrayList<>();
+		Money total = null;
 		for (RequestedLine line : order.lines()) {
 			Product product = products.get(line.sku());
 			RejectedLine rejection = check(line, product, demand.get(line.sku()), currency);
 			if (rejection != null) {
 				rejected.add(rejection);
+				continue;
 			}
-			else if (product != null) {
-				Money unitPrice = product.unitPrice();
-				priced.add(new PricedLine(line.sku(), line.quantity(), unitPrice, unitPrice.times(line.quantity())));
+			// known, or check would have rejected it
+			Product known = Objects.requireNonNull(product);
+			PricedLine pricedLine = price(line, known.unitPrice());
+			Money sum = (pricedLine != null) ? add(total, pricedLine.lineTotal()) : null;
+			if (pricedLine == null || sum == null) {
+				rejected.add(
+						new RejectedLine(line.sku(), line.quantity(), known.available(), RejectionReason.OUT_OF_RANGE));
+				continue;
 			}
+			total = sum;
+			priced.add(pricedLine);
 		}
 		if (!rejected.isEmpty()) {
 			return new StockRejected(UUID.randomUUID(), order.orderId(), order.customerId(), rejected, now);
 		}
-		Money total = priced.stream().map(PricedLine::lineTotal).reduce(Money::plus).orElseThrow();
-		return new StockReserved(UUID.randomUUID(), order.orderId(), order.customerId(), priced, total, now);
+		return new StockReserved(UUID.randomUUID(), order.orderId(), order.customerId(), priced,
+				Objects.requireNonNull(total), now);
+	}
+
+	/**
+	 * @return the line priced, or null when its total does not fit a {@code long}
+	 */
+	private static @Nullable PricedLine price(RequestedLine line, Money unitPrice) {
+		try {
+			return new PricedLine(line.sku(), line.quantity(), unitPrice, unitPrice.times(line.quantity()));
+		}
+		catch (ArithmeticException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * @return the sum (the amount, when there is no total yet), or null when it does not
+	 * fit a {@code long}
+	 */
+	private static @Nullable Money add(@Nullable Money total, Money amount) {
+		if (total == null) {
+			return amount;
+		}
+		try {
+			return total.plus(amount);
+		}
+		catch (ArithmeticException ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable RejectedLine check(RequestedLine line, @Nullable Product product, long demand,
@@ -74,6 +116,9 @@ final class Allocation {
 		if (!product.unitPrice().currency().equals(currency)) {
 			return new RejectedLine(line.sku(), line.quantity(), product.available(),
 					RejectionReason.CURRENCY_MISMATCH);
+		}
+		if (product.reserved() + demand > Integer.MAX_VALUE) {
+			return new RejectedLine(line.sku(), line.quantity(), product.available(), RejectionReason.OUT_OF_RANGE);
 		}
 		return null;
 	}

@@ -12,6 +12,15 @@ public enum RejectionReason {
 	INSUFFICIENT_STOCK,
 
 	/** The product is priced in another currency than the order's first known product. */
-	CURRENCY_MISMATCH
+	CURRENCY_MISMATCH,
+
+	/**
+	 * The line cannot be counted: its total ({@code unitPrice x quantity}), or the
+	 * order's total with it, would not fit a {@code long} of minor units, or its units
+	 * would take the product's reserved units beyond an {@code int}. The HTTP API bounds
+	 * prices and stock so that no product it defines gets here; a product priced by other
+	 * means may.
+	 */
+	OUT_OF_RANGE
 
 }

@@ -121,8 +121,9 @@ public class ReservationService {
 	 * Reserves every line of the order, or none.
 	 * @param order the order
 	 * @return {@link StockReserved} or {@link StockRejected} (appended to
-	 * {@link StockEvents}); empty when the order was processed (or cancelled) before
-	 * @throws ArithmeticException when the order's total does not fit a {@code long}
+	 * {@link StockEvents}); empty when the order was processed (or cancelled) before. An
+	 * order whose total does not fit a {@code long} is rejected
+	 * ({@link RejectionReason#OUT_OF_RANGE}), never fails.
 	 */
 	@Transactional
 	public Optional<StockEvent> reserve(ReserveStock order) {

@@ -110,6 +110,25 @@ class ReservationFlowTest extends SagaTestSupport {
 	}
 
 	@Test
+	void rejectsAnOrderWhoseTotalDoesNotFitALongInsteadOfFailingOnIt() {
+		// priced beyond what PUT /products accepts, as a product defined before the bound
+		// or by other means may be
+		String fine = stocked(10, 100, "EUR");
+		String priceless = stocked(10, Long.MAX_VALUE / 2, "EUR");
+		OrderPlaced order = orderPlaced(new OrderLine(fine, 1), new OrderLine(priceless, 3));
+
+		place(order);
+
+		assertThat(this.outbox.single(order.getOrderId(), StockRejected.class).getRejectedLines())
+			.containsExactly(new RejectedLine(priceless, 3, 10, StockRejectionReason.OUT_OF_RANGE));
+		assertThat(this.database.reservationStatus(order.getOrderId())).contains("REJECTED");
+		assertThat(this.database.reservationLines(order.getOrderId())).containsExactly(fine + " x1 -",
+				priceless + " x3 OUT_OF_RANGE");
+		assertThat(this.database.stock(fine)).isEqualTo(new StockLevel(10, 0));
+		assertThat(this.database.stock(priceless)).isEqualTo(new StockLevel(10, 0));
+	}
+
+	@Test
 	void redeliveredOrderPlacedReservesStockOnce() {
 		String sku = stocked(10);
 		OrderPlaced order = orderPlaced(new OrderLine(sku, 3));

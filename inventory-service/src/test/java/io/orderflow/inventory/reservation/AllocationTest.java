@@ -1,6 +1,7 @@
 package io.orderflow.inventory.reservation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,9 @@ import io.orderflow.inventory.product.Sku;
 import io.orderflow.service.OrderId;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.util.ReflectionTestUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * All lines or none, decided against locked stock.
@@ -69,16 +71,64 @@ class AllocationTest {
 	}
 
 	@Test
-	void refusesToPriceATotalBeyondALong() {
-		stock("A", Long.MAX_VALUE / 2, "EUR", 5);
+	void rejectsALineWhoseTotalDoesNotFitALong() {
+		stock("A", 250, "EUR", 5);
+		stock("B", Long.MAX_VALUE / 2, "EUR", 5);
 
-		assertThatExceptionOfType(ArithmeticException.class)
-			.isThrownBy(() -> Allocation.decide(order(line("A", 3)), this.stock, NOW));
+		assertRejects(order(line("A", 1), line("B", 3)), rejected("B", 3, 5, RejectionReason.OUT_OF_RANGE));
 	}
 
-	private void stock(String sku, long priceMinor, String currency, int available) {
-		this.stock.put(new Sku(sku),
-				new Product(new ProductDefinition(new Sku(sku), sku, new Money(priceMinor, currency), available), NOW));
+	@Test
+	void rejectsTheLinesThatTakeTheOrderTotalBeyondALong() {
+		stock("A", Long.MAX_VALUE / 2, "EUR", 5);
+		stock("B", Long.MAX_VALUE / 2, "EUR", 5);
+		stock("C", 2, "EUR", 5);
+		stock("D", 1, "EUR", 5);
+
+		// A + B is one below the largest long: C does not fit on top of them, D does
+		assertRejects(order(line("A", 1), line("B", 1), line("C", 1), line("D", 1)),
+				rejected("C", 1, 5, RejectionReason.OUT_OF_RANGE));
+	}
+
+	@Test
+	void pricesTheLargestTotalThatFitsALong() {
+		stock("A", Long.MAX_VALUE / 2, "EUR", 5);
+		stock("B", Long.MAX_VALUE / 2 + 1, "EUR", 5);
+
+		assertThat(Allocation.decide(order(line("A", 1), line("B", 1)), this.stock, NOW)).isInstanceOfSatisfying(
+				StockReserved.class,
+				(reserved) -> assertThat(reserved.total()).isEqualTo(new Money(Long.MAX_VALUE, "EUR")));
+	}
+
+	@Test
+	void rejectsALineThatWouldTakeTheReservedUnitsBeyondAnInt() {
+		Product product = stock("A", 100, "EUR", Integer.MAX_VALUE - 1);
+		product.reserve(Integer.MAX_VALUE - 1, NOW);
+		// what a PUT of available stock does while units are still reserved
+		ReflectionTestUtils.setField(product, "available", 5);
+
+		assertRejects(order(line("A", 2)), rejected("A", 2, 5, RejectionReason.OUT_OF_RANGE));
+	}
+
+	@Test
+	void theLargestOrderAtTheHighestPriceTheApiAcceptsIsReserved() {
+		// 50 lines of 1000 units at the highest price PUT /products accepts
+		List<RequestedLine> lines = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			stock("P" + i, 100_000_000_000L, "EUR", 1000);
+			lines.add(line("P" + i, 1000));
+		}
+
+		assertThat(Allocation.decide(order(lines.toArray(RequestedLine[]::new)), this.stock, NOW))
+			.isInstanceOfSatisfying(StockReserved.class,
+					(reserved) -> assertThat(reserved.total()).isEqualTo(new Money(5_000_000_000_000_000L, "EUR")));
+	}
+
+	private Product stock(String sku, long priceMinor, String currency, int available) {
+		Product product = new Product(
+				new ProductDefinition(new Sku(sku), sku, new Money(priceMinor, currency), available), NOW);
+		this.stock.put(new Sku(sku), product);
+		return product;
 	}
 
 	/** Asserts that the order is rejected naming exactly these lines, in this order. */

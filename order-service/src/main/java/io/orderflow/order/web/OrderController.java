@@ -2,8 +2,8 @@ package io.orderflow.order.web;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -14,7 +14,6 @@ import io.orderflow.order.OrderService;
 import io.orderflow.order.OrderView;
 import io.orderflow.order.OrderWatch;
 import io.orderflow.order.PlaceOrder;
-import io.orderflow.order.PlaceOrder;
 import io.orderflow.order.PlacedOrder;
 import io.orderflow.web.InvalidField;
 import io.orderflow.web.ProblemException;
@@ -23,8 +22,6 @@ import io.orderflow.web.security.Caller;
 import io.orderflow.web.security.Scopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.Range;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -80,6 +77,17 @@ class OrderController {
 	 * Query parameter of {@code /orders/overdue}: how far ahead of the deadline to look.
 	 */
 	static final String WITHIN = "within";
+
+	/** Most orders on a page of {@code GET /orders}. */
+	static final int MAX_PAGE_SIZE = 100;
+
+	/**
+	 * Highest page number of {@code GET /orders}: the database skips at most
+	 * {@code MAX_PAGE x MAX_PAGE_SIZE} = 1,000,000 rows of a customer's index for one
+	 * request, far more orders than a customer has, far fewer than a request could ask it
+	 * to skip without the bound.
+	 */
+	static final int MAX_PAGE = 10_000;
 
 	private final OrderService orders;
 
@@ -186,14 +194,13 @@ class OrderController {
 
 	/**
 	 * A customer's orders, newest first: the caller's own ({@code customerId} may be left
-	 * out, or must name the caller), or with {@code orders:admin} any customer's.
+	 * out, or must name the caller), or with {@code orders:admin} any customer's; pages
+	 * of 1 to {@value #MAX_PAGE_SIZE}, numbered 0 to {@value #MAX_PAGE}.
 	 */
 	@GetMapping
-	PagedModel<OrderResponse> list(@RequestParam(required = false) @Size(max = PlaceOrder.MAX_CUSTOMER_ID_LENGTH,
-			message = "must be at most {max} characters") @Pattern(regexp = PlaceOrder.CUSTOMER_ID_PATTERN,
-					message = "must not be blank, contain control characters, or start or end with whitespace") @Nullable String customerId,
-			@RequestParam(defaultValue = "0") @PositiveOrZero int page,
-			@RequestParam(defaultValue = "20") @Range(min = 1, max = 100) int size, Caller caller) {
+	PagedModel<OrderResponse> list(@RequestParam(required = false) @CustomerId @Nullable String customerId,
+			@RequestParam(defaultValue = "0") @Range(min = 0, max = MAX_PAGE) int page,
+			@RequestParam(defaultValue = "20") @Range(min = 1, max = MAX_PAGE_SIZE) int size, Caller caller) {
 		String customer = (customerId != null) ? customerId
 				: caller.id()
 					.orElseThrow(() -> new ProblemException(

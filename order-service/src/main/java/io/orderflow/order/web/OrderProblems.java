@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The order service's own problems; every other error is answered by the platform's
  * contract ({@code io.orderflow.web}), which this advice is ordered before.
  * <ul>
- * <li>{@code duplicate-sku} (422): a SKU is on more than one line; the {@code sku}
- * property and {@code errors} name it.</li>
+ * <li>{@code duplicate-sku} (422): a SKU is on more than one line; {@code errors} names
+ * the line that repeats it and the line it repeats, by their paths, never the SKU itself
+ * (no problem quotes the input).</li>
  * <li>{@code idempotency-key-reuse} (422): the {@code Idempotency-Key} was used before
  * with a different request.</li>
  * <li>{@code service-unavailable} (503) when the order's events cannot be stored (schema
@@ -41,11 +42,10 @@ class OrderProblems {
 
 	@ExceptionHandler
 	ProblemDetail duplicateSku(DuplicateSkuException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "duplicate-sku", "Duplicate SKU",
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "duplicate-sku", "Duplicate SKU",
 				"A SKU is on more than one line; put its whole quantity on one line",
-				List.of(new InvalidField("lines[" + ex.lineIndex() + "].sku", "repeats SKU " + ex.sku())));
-		problem.setProperty("sku", ex.sku());
-		return problem;
+				List.of(new InvalidField("lines[" + ex.lineIndex() + "].sku",
+						"repeats the SKU of lines[" + ex.firstLineIndex() + "]")));
 	}
 
 	@ExceptionHandler

@@ -21,10 +21,7 @@ import org.jspecify.annotations.Nullable;
  * token's subject); required only while security is off
  * @param lines what to order
  */
-record PlaceOrderRequest(
-		@Size(max = PlaceOrder.MAX_CUSTOMER_ID_LENGTH, message = "must be at most {max} characters") @Pattern(
-				regexp = PlaceOrder.CUSTOMER_ID_PATTERN,
-				message = "must not be blank, contain control characters, or start or end with whitespace") @Nullable String customerId,
+record PlaceOrderRequest(@CustomerId @Nullable String customerId,
 		@NotEmpty(message = "must contain at least one line") @Size(max = PlaceOrder.MAX_LINES,
 				message = "must contain at most {max} lines") @Nullable List<@NotNull @Valid Line> lines) {
 

@@ -10,7 +10,10 @@ import java.util.Objects;
  */
 public record CustomerId(String value) {
 
-	/** Longest customer id accepted. */
+	/**
+	 * Longest customer id accepted, in characters (code points, as PostgreSQL counts
+	 * {@code VARCHAR(100)}).
+	 */
 	public static final int MAX_LENGTH = 100;
 
 	/**
@@ -18,7 +21,7 @@ public record CustomerId(String value) {
 	 */
 	public CustomerId {
 		Objects.requireNonNull(value, "value");
-		if (value.isBlank() || value.length() > MAX_LENGTH) {
+		if (value.isBlank() || value.codePointCount(0, value.length()) > MAX_LENGTH) {
 			throw new IllegalArgumentException("customer id must have 1 to " + MAX_LENGTH + " characters, not blank");
 		}
 	}

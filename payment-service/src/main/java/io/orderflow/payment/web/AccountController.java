@@ -2,16 +2,16 @@ package io.orderflow.payment.web;
 
 import java.util.Objects;
 
-import io.orderflow.web.security.Caller;
-import io.orderflow.web.security.Scopes;
 import io.orderflow.payment.account.AccountBalance;
-import io.orderflow.payment.account.AccountWrite;
 import io.orderflow.payment.account.AccountService;
+import io.orderflow.payment.account.AccountWrite;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
+import io.orderflow.web.SafeText;
+import io.orderflow.web.security.Caller;
+import io.orderflow.web.security.Scopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Customer accounts: {@code PUT /accounts/{customerId}} opens an account (201) or
  * replaces its balance (200); {@code GET /accounts/{customerId}} shows it (404 when there
- * is none, or when it is another customer's and the caller is no accounts admin).
+ * is none, or when it is another customer's and the caller is no accounts admin). A
+ * customer id is {@link SafeText} of 1 to {@value CustomerId#MAX_LENGTH} characters, not
+ * blank (400 otherwise).
  */
 @RestController
 @RequestMapping("/accounts")
@@ -38,7 +40,8 @@ class AccountController {
 	}
 
 	@PutMapping("/{customerId}")
-	ResponseEntity<AccountResponse> put(@PathVariable @NotBlank @Size(max = CustomerId.MAX_LENGTH) String customerId,
+	ResponseEntity<AccountResponse> put(
+			@PathVariable @NotBlank @SafeText(max = CustomerId.MAX_LENGTH) String customerId,
 			@Valid @RequestBody AccountRequest request) {
 		AccountBalance account = new AccountBalance(new CustomerId(customerId),
 				new Money(Objects.requireNonNull(request.balanceMinor()), Objects.requireNonNull(request.currency())));
@@ -52,7 +55,8 @@ class AccountController {
 	}
 
 	@GetMapping("/{customerId}")
-	AccountResponse get(@PathVariable @NotBlank @Size(max = CustomerId.MAX_LENGTH) String customerId, Caller caller) {
+	AccountResponse get(@PathVariable @NotBlank @SafeText(max = CustomerId.MAX_LENGTH) String customerId,
+			Caller caller) {
 		if (!caller.mayAccess(customerId, Scopes.ACCOUNTS_ADMIN)) {
 			// as if there were none: whether another customer has an account is theirs to
 			// know

@@ -1,10 +1,13 @@
 package io.orderflow.payment.web;
 
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.orderflow.payment.account.AccountService;
+import io.orderflow.payment.account.AccountWrite;
 import io.orderflow.testsupport.Callers;
 import io.orderflow.testsupport.ProblemResponse;
+import io.orderflow.testsupport.UnsafeText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +25,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -69,6 +73,85 @@ class AccountControllerTest {
 				Arguments.of("{\"balanceMinor\":100,\"currency\":\"EURO\"}", "currency"));
 	}
 
+	static Stream<Arguments> unsafeOrOutOfBounds() {
+		Stream<Arguments> unsafe = UnsafeText.samples().stream().flatMap((sample) -> {
+			String currency = sample.within("EUR");
+			String customer = sample.within("erin");
+			Stream<Arguments> currencies = Stream
+				.of(arguments(sample + " in currency", "erin", account(100, currency), "currency", currency));
+			// NUL in a path: see nulInThePathIsRefusedBeforeTheController
+			return sample.character().equals("\u0000") ? currencies : Stream.concat(currencies, Stream
+				.of(arguments(sample + " in customerId", customer, account(100, "EUR"), "customerId", customer)));
+		});
+		return Stream.concat(unsafe, Stream.of(
+				arguments("balance over the bound", "erin", account(AccountRequest.MAX_BALANCE_MINOR + 1, "EUR"),
+						"balanceMinor", String.valueOf(AccountRequest.MAX_BALANCE_MINOR + 1)),
+				arguments("balance of the largest long", "erin", account(Long.MAX_VALUE, "EUR"), "balanceMinor",
+						String.valueOf(Long.MAX_VALUE)),
+				arguments("customerId of 101 code points", "\uD83D\uDE00".repeat(101), account(100, "EUR"),
+						"customerId", "\uD83D\uDE00".repeat(101))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unsafeOrOutOfBounds")
+	void refusesUnsafeTextAndValuesOutOfBoundsNamingTheFieldWithoutEchoingThem(String description, String customer,
+			String body, String field, String sent) throws Exception {
+		ProblemResponse response = put(customer, body);
+
+		response.assertProblem(400, "invalid-request");
+		assertThat(response.body().get("errors").valueStream().map((error) -> error.get("field").asString()))
+			.as(response.raw())
+			.containsExactly(field);
+		// the instance is the path as sent (percent-encoded); nothing else quotes it
+		UnsafeText.assertNotEchoed(response.withoutInstance(), sent);
+		UnsafeText.assertNotEchoed(response.raw(),
+				UnsafeText.samples()
+					.stream()
+					.map(UnsafeText.Sample::character)
+					.filter(sent::contains)
+					.toArray(String[]::new));
+		verifyNoInteractions(this.accounts);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unsafeSamples")
+	void refusesToReadAnAccountOfAnUnsafeCustomerIdNamingIt(UnsafeText.Sample unsafe) throws Exception {
+		String customer = unsafe.within("erin");
+
+		ProblemResponse response = ProblemResponse.perform(this.mvc,
+				MockMvcRequestBuilders.get("/accounts/{customerId}", customer));
+
+		response.assertProblem(400, "invalid-request");
+		assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("customerId");
+		UnsafeText.assertNotEchoed(response.raw(), customer, unsafe.character());
+		verifyNoInteractions(this.accounts);
+	}
+
+	static Stream<UnsafeText.Sample> unsafeSamples() {
+		return UnsafeText.samples().stream().filter((unsafe) -> !unsafe.character().equals("\u0000"));
+	}
+
+	@Test
+	void nulInThePathIsRefusedBeforeTheController() throws Exception {
+		// the firewall refuses %00 in a path (as the container does in front of it)
+		ProblemResponse response = put("er\u0000in", VALID);
+
+		assertThat(response.status()).isEqualTo(400);
+		UnsafeText.assertNotEchoed(response.raw(), "er\u0000in");
+		verifyNoInteractions(this.accounts);
+	}
+
+	@Test
+	void acceptsABalanceAtItsBound() throws Exception {
+		given(this.accounts.put(any(), any())).willReturn(AccountWrite.CREATED);
+
+		ProblemResponse response = put("erin", account(AccountRequest.MAX_BALANCE_MINOR, "EUR"));
+
+		assertThat(response.status()).as(response.raw()).isEqualTo(201);
+		assertThat(response.body().get("balance").get("amountMinor").asLong())
+			.isEqualTo(AccountRequest.MAX_BALANCE_MINOR);
+	}
+
 	@Test
 	void moneyIsAWholeNumberOfMinorUnits() throws Exception {
 		for (String amount : new String[] { "12.5", "\"1250\"" }) {
@@ -86,6 +169,7 @@ class AccountControllerTest {
 
 		response.assertProblem(400, "invalid-request");
 		assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("customerId");
+		UnsafeText.assertNotEchoed(response.withoutInstance(), "c".repeat(101));
 		verifyNoInteractions(this.accounts);
 	}
 
@@ -148,6 +232,10 @@ class AccountControllerTest {
 		response.assertProblem(409, "conflict");
 		assertThat(response.body().get("detail").asString()).contains("retry");
 		assertThat(response.raw()).doesNotContain("could not lock");
+	}
+
+	private static String account(long balanceMinor, String currency) {
+		return JSON.writeValueAsString(Map.of("balanceMinor", balanceMinor, "currency", currency));
 	}
 
 	private ProblemResponse put(String customer, String json) throws Exception {

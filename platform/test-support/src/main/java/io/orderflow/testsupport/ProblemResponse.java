@@ -3,6 +3,7 @@ package io.orderflow.testsupport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -77,6 +78,14 @@ public record ProblemResponse(MockHttpServletResponse response, String raw, Json
 	 */
 	public @Nullable String header(String name) {
 		return this.response.getHeader(name);
+	}
+
+	/**
+	 * @return the body without {@code instance}, which is the request path as the client
+	 * sent it (percent-encoded, so never with a raw control or format character)
+	 */
+	public String withoutInstance() {
+		return this.body.isObject() ? ((ObjectNode) this.body.deepCopy()).without("instance").toString() : this.raw;
 	}
 
 	/**

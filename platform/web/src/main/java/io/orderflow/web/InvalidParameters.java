@@ -4,11 +4,13 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -72,7 +74,17 @@ final class InvalidParameters {
 			.orElse(MergedAnnotation.missing());
 	}
 
+	/**
+	 * @param error a constraint violation or a binding failure
+	 * @return its message; for a value that could not be converted, what was expected
+	 * instead of Spring's message, which quotes the value
+	 */
 	static String message(MessageSourceResolvable error) {
+		if (error instanceof FieldError field && field.isBindingFailure()) {
+			TypeMismatchException mismatch = field.contains(TypeMismatchException.class)
+					? field.unwrap(TypeMismatchException.class) : null;
+			return ExpectedValue.of((mismatch != null) ? mismatch.getRequiredType() : null);
+		}
 		String message = error.getDefaultMessage();
 		return (message != null) ? message : "is invalid";
 	}

@@ -3,6 +3,7 @@ package io.orderflow.web;
 import java.util.List;
 
 import io.orderflow.service.TransientFailures;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestCookieException;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -61,6 +64,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		DependencyUnavailableException unavailable = new DependencyUnavailableException(ex);
 		return handleExceptionInternal(ex, unavailable.getBody(), unavailable.getHeaders(),
 				HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * The firewall refused a header or parameter when the handler read it, e.g. a control
+	 * character in a header value: the client's error (400), naming the handler's headers
+	 * that it refused.
+	 */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> rejected(RequestRejectedException ex, HandlerMethod handler,
+			HttpServletRequest servletRequest, WebRequest request) {
+		List<InvalidField> headers = RejectedHeaders.of(handler, servletRequest);
+		if (!headers.isEmpty()) {
+			return invalid(ex, headers, new HttpHeaders(), request);
+		}
+		return handleExceptionInternal(ex,
+				StandardProblem.BAD_REQUEST
+					.problem("The request has characters this service does not accept in a header or parameter"),
+				new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	/**

@@ -15,9 +15,15 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * Explains why a request body could not be read, naming the field (as a JSON path) where
- * there is one. Details never echo the parser's message, which may quote the input.
+ * there is one. Details never echo the parser's message, which may quote the input. A
+ * path names properties the client chose (an unknown property, a key of a map): a name
+ * that is not {@link SafeText} of at most {@value #MAX_NAME} characters is not echoed,
+ * the path then ends at the object that holds it.
  */
 final class UnreadableBody {
+
+	/** The longest property name a path echoes. */
+	static final int MAX_NAME = 64;
 
 	private UnreadableBody() {
 	}
@@ -32,18 +38,20 @@ final class UnreadableBody {
 		if (json == null) {
 			return StandardProblem.MALFORMED_JSON.problem();
 		}
-		String path = path(json.getPath());
+		Path path = path(json.getPath());
 		if (json instanceof UnrecognizedPropertyException) {
+			String message = path.complete() ? "is not a property of this request"
+					: "has a property this request does not define";
 			return Problems.withErrors(StandardProblem.UNKNOWN_PROPERTY.problem(),
-					List.of(new InvalidField(path, "is not a property of this request")));
+					List.of(new InvalidField(path.path(), message)));
 		}
 		// a syntax error (but not a number too large for its field) is not about a field
 		boolean syntax = json instanceof StreamReadException && !(json instanceof InputCoercionException);
-		if (!syntax && !path.isEmpty()) {
+		if (!syntax && !path.path().isEmpty()) {
 			return Problems.withErrors(
 					StandardProblem.INVALID_REQUEST
 						.problem("The request body has a value of the wrong type; see errors"),
-					List.of(new InvalidField(path, ExpectedValue.of(targetType(json)))));
+					List.of(new InvalidField(path.path(), ExpectedValue.of(targetType(json)))));
 		}
 		return StandardProblem.MALFORMED_JSON
 			.problem("The request body is not a well-formed JSON object" + where(json.getLocation()));
@@ -59,17 +67,21 @@ final class UnreadableBody {
 		return null;
 	}
 
-	private static String path(List<JacksonException.Reference> references) {
+	private static Path path(List<JacksonException.Reference> references) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : references) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			String name = reference.getPropertyName();
+			if (name != null) {
+				if (!SafeText.Validator.isSafe(name, 1, MAX_NAME)) {
+					return new Path(path.toString(), false);
+				}
+				path.append(path.isEmpty() ? "" : ".").append(name);
 			}
 			else if (reference.getIndex() >= 0) {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
 		}
-		return path.toString();
+		return new Path(path.toString(), true);
 	}
 
 	private static String where(@Nullable TokenStreamLocation location) {
@@ -77,6 +89,15 @@ final class UnreadableBody {
 			return "";
 		}
 		return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+	}
+
+	/**
+	 * @param path a JSON path into the body, {@code ""} for the body itself
+	 * @param complete whether it names the value itself; else it ends at the object with
+	 * a property whose name is not echoed
+	 */
+	private record Path(String path, boolean complete) {
+
 	}
 
 	private static <T extends Throwable> @Nullable T causeOf(Throwable ex, Class<T> type) {

@@ -48,10 +48,19 @@ class ContractController {
 	}
 
 	@GetMapping("/things")
-	List<Thing> list(@RequestParam String owner, @RequestParam(defaultValue = "20") @Range(min = 1, max = 100) int size,
+	List<Thing> list(@RequestParam @SafeText(max = 50) String owner,
+			@RequestParam(defaultValue = "20") @Range(min = 1, max = 100) int size,
 			@RequestHeader(name = "Tenant", required = false) @Pattern(regexp = "[a-z]+",
 					message = "must be lower-case letters") @Nullable String tenant) {
 		return List.of(new Thing(owner, size, null, List.of()));
+	}
+
+	/**
+	 * Query parameters bound to an object.
+	 */
+	@GetMapping("/things/search")
+	List<Thing> search(@Valid Search search) {
+		return List.of();
 	}
 
 	@GetMapping("/things/{id}")
@@ -119,8 +128,17 @@ class ContractController {
 	 * @param amountMinor money in minor units
 	 * @param parts its parts
 	 */
-	record Thing(@NotBlank @Nullable String name, @NotNull @Range(min = 1, max = 1000) @Nullable Integer quantity,
-			@Nullable Long amountMinor, @Nullable List<@NotNull @Valid Part> parts) {
+	record Thing(@NotBlank @SafeText(max = 50) @Nullable String name,
+			@NotNull @Range(min = 1, max = 1000) @Nullable Integer quantity, @Nullable Long amountMinor,
+			@Nullable List<@NotNull @Valid Part> parts) {
+
+	}
+
+	/**
+	 * @param page a page number
+	 * @param text text to look for
+	 */
+	record Search(@Range(min = 0, max = 9) @Nullable Integer page, @SafeText(max = 50) @Nullable String text) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.orderflow.testsupport.ChunkedRequestBuilder;
+import io.orderflow.testsupport.UnsafeText;
 import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,87 @@ class ProblemContractTest {
 		assertThat(response.body().get("title").asString()).isEqualTo("Unknown property");
 		assertThat(response.errors())
 			.containsExactly(Map.entry("parts[0].unitPrice", "is not a property of this request"));
+	}
+
+	static Stream<Arguments> unsafeCharacters() {
+		return UnsafeText.samples().stream().map((sample) -> arguments(sample.description(), sample.character()));
+	}
+
+	static Stream<Arguments> unsafeText() {
+		return Stream.concat(unsafeCharacters(), Stream.of(arguments("over 64 characters", "x".repeat(65))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unsafeText")
+	void unsafeTextInABodyIsAnInvalidFieldNeverEchoed(String description, String unsafe) throws Exception {
+		String name = "na" + unsafe + "me";
+		Response response = send(post("/things").contentType(MediaType.APPLICATION_JSON)
+			.content(JSON.writeValueAsString(Map.of("name", name, "quantity", 1))));
+
+		assertProblem(response, 400, "invalid-request");
+		assertThat(response.errors()).containsExactly(
+				Map.entry("name", "must be at most 50 characters without control, format or bidi characters"));
+		UnsafeText.assertNotEchoed(response.raw(), name);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unsafeText")
+	void unsafeTextInAQueryParameterIsAnInvalidParameterNeverEchoed(String description, String unsafe)
+			throws Exception {
+		for (RequestBuilder request : List.of(get("/things").param("owner", "ow" + unsafe + "ner"),
+				get("/things/search").param("text", "te" + unsafe + "xt"))) {
+			Response response = send(request);
+
+			assertProblem(response, 400, "invalid-request");
+			assertThat(response.errors()).singleElement()
+				.satisfies((error) -> assertThat(error.getValue())
+					.isEqualTo("must be at most 50 characters without control, format or bidi characters"));
+			UnsafeText.assertNotEchoed(response.raw(), unsafe);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unsafeCharacters")
+	void unsafeTextInAHeaderIsAnInvalidHeaderNeverEchoed(String description, String unsafe) throws Exception {
+		String tenant = "ten" + unsafe + "ant";
+		Response response = send(get("/things?owner=a").header("Tenant", tenant));
+
+		assertProblem(response, 400, "invalid-request");
+		assertThat(response.errors()).singleElement()
+			.satisfies((error) -> assertThat(error.getKey()).isEqualTo("Tenant"));
+		UnsafeText.assertNotEchoed(response.raw(), tenant);
+	}
+
+	@Test
+	void controlCharacterInAHeaderTheFirewallRefusesIsNamedAsInvalid() throws Exception {
+		// the firewall lets the request in and throws when the handler reads the header
+		Response response = send(get("/things?owner=a").header("Tenant", "acme\u0085"));
+
+		assertProblem(response, 400, "invalid-request");
+		assertThat(response.errors()).containsExactly(Map.entry("Tenant", "must not contain control characters"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unsafeText")
+	void unknownPropertyWithAnUnsafeNameIsNamedByItsObject(String description, String unsafe) throws Exception {
+		String name = "unit" + unsafe + "Price";
+		Response response = send(post("/things").contentType(MediaType.APPLICATION_JSON)
+			.content(JSON.writeValueAsString(
+					Map.of("name", "a", "quantity", 1, "parts", List.of(Map.of("sku", "S", name, 999))))));
+
+		assertProblem(response, 400, "unknown-property");
+		assertThat(response.errors())
+			.containsExactly(Map.entry("parts[0]", "has a property this request does not define"));
+		UnsafeText.assertNotEchoed(response.raw(), unsafe, name);
+	}
+
+	@Test
+	void valueThatCannotBeBoundToAnObjectIsNamedWithoutQuotingIt() throws Exception {
+		Response response = send(get("/things/search").param("page", ContractController.SECRET));
+
+		assertProblem(response, 400, "invalid-request");
+		assertThat(response.errors()).containsExactly(Map.entry("page", "must be a whole number"));
+		assertThat(response.raw()).doesNotContain(ContractController.SECRET);
 	}
 
 	static Stream<Arguments> malformedBodies() {

@@ -15,9 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param redelivered records that came again on a topic (same event id), by topic
  * @param conservation what does not add up in stock and money
  * @param serverErrors answers 5xx other than 503 that clients saw
+ * @param stuckTrails for each stuck order (at most 20), how far its saga got: its row in
+ * each database and its events on each saga topic, to tell where the chain broke
  */
 record ChaosReport(List<Row> rows, Map<String, Integer> deadLetters, Map<String, Integer> redelivered,
-		List<String> conservation, int serverErrors) {
+		List<String> conservation, int serverErrors, List<String> stuckTrails) {
+
+	ChaosReport(List<Row> rows, Map<String, Integer> deadLetters, Map<String, Integer> redelivered,
+			List<String> conservation, int serverErrors) {
+		this(rows, deadLetters, redelivered, conservation, serverErrors, List.of());
+	}
 
 	/**
 	 * @return whether the run kept every guarantee
@@ -58,6 +65,10 @@ record ChaosReport(List<Row> rows, Map<String, Integer> deadLetters, Map<String,
 			.append(this.conservation.isEmpty() ? "yes" : "NO: " + String.join("; ", this.conservation))
 			.append('\n');
 		table.append("- answers 5xx other than 503: ").append(this.serverErrors).append('\n');
+		if (!this.stuckTrails.isEmpty()) {
+			table.append("- how far the stuck orders got:\n");
+			this.stuckTrails.forEach((trail) -> table.append("  - ").append(trail).append('\n'));
+		}
 		table.append("- verdict: ").append(passed() ? "PASSED" : "FAILED").append('\n');
 		return table.toString();
 	}

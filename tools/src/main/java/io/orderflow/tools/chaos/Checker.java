@@ -64,6 +64,7 @@ final class Checker {
 		Map<String, List<String>> placedEvents = topics.get(Topics.ORDER_PLACED).eventsByKey();
 
 		List<ChaosReport.Row> rows = new ArrayList<>();
+		List<String> stuckTrails = new ArrayList<>();
 		for (Phase phase : history.phases()) {
 			List<Post> ofPhase = posts.stream().filter((post) -> post.phase() == phase).toList();
 			Map<String, Integer> refused = new TreeMap<>();
@@ -88,6 +89,9 @@ final class Checker {
 				}
 				if (order.status().equals("PENDING")) {
 					stuck++;
+					if (stuckTrails.size() < 20) {
+						stuckTrails.add(trail(id, phase.name, reservations.get(id), payments.get(id), topics));
+					}
 				}
 				String key = id;
 				if (topics.values()
@@ -118,8 +122,26 @@ final class Checker {
 				redelivered.put(topic, content.redelivered());
 			}
 		});
-		return new ChaosReport(rows, deadLetters, redelivered, conservation(orders, before, after),
-				serverErrors(posts));
+		return new ChaosReport(rows, deadLetters, redelivered, conservation(orders, before, after), serverErrors(posts),
+				stuckTrails);
+	}
+
+	/**
+	 * How far a stuck order's saga got: e.g. {@code 1f0c... (relay-kill): reservation
+	 * RESERVED, payment none; events: orders.order-placed.v1 x1,
+	 * inventory.stock-reserved.v1 x1}.
+	 */
+	static String trail(String id, String phase, @Nullable String reservation, @Nullable String payment,
+			Map<String, TopicHistory> topics) {
+		StringBuilder events = new StringBuilder();
+		topics.forEach((topic, content) -> {
+			int count = content.eventsByKey().getOrDefault(id, List.of()).size();
+			if (count > 0) {
+				events.append((events.length() > 0) ? ", " : "").append(topic).append(" x").append(count);
+			}
+		});
+		return id + " (" + phase + "): reservation " + ((reservation != null) ? reservation : "none") + ", payment "
+				+ ((payment != null) ? payment : "none") + "; events: " + ((events.length() > 0) ? events : "none");
 	}
 
 	/**

@@ -40,6 +40,17 @@ class ChaosReportTest {
 				"{orders.order-placed.v1=4}", "stock and money conserved: yes", "verdict: FAILED");
 	}
 
+	@Test
+	void theTableSaysHowFarEachStuckOrderGot() {
+		String trail = Checker.trail("order-1", "relay-kill", "RESERVED", null, Map.of());
+		ChaosReport report = new ChaosReport(
+				List.of(new ChaosReport.Row("relay-kill", "SIGKILL of relay", 10, Map.of(), 0, 0, 0, 1, null, null)),
+				Map.of(), Map.of(), List.of(), 0, List.of(trail));
+
+		assertThat(trail).isEqualTo("order-1 (relay-kill): reservation RESERVED, payment none; events: none");
+		assertThat(report.table()).contains("- how far the stuck orders got:\n  - " + trail + "\n", "verdict: FAILED");
+	}
+
 	private static ChaosReport report(ChaosReport.Row row) {
 		return new ChaosReport(List.of(row), Map.of(), Map.of(), List.of(), 0);
 	}

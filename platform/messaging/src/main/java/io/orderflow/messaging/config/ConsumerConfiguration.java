@@ -127,13 +127,13 @@ class ConsumerConfiguration {
 	 * cannot decode; Spring Kafka adds deserialization and conversion failures itself),
 	 * or the domain refuses its command for good ({@link IllegalArgumentException}, e.g.
 	 * an outcome for an order that does not exist) or cannot compute it
-	 * ({@link ArithmeticException}, e.g. prices times quantities beyond a {@code long}).
-	 * A dependency that fails (database down, lock timeout, deadlock, the registry not
-	 * reached) is transient: classifying those types retryable explicitly also ends the
-	 * search through the causes, so a transient failure is never dead-lettered because of
-	 * what it wraps; the back-off function then retries every transient failure
-	 * ({@link TransientFailures}) without a cap. Everything else is retried with the
-	 * bounded backoff, then dead-lettered.
+	 * ({@link ArithmeticException}, e.g. a refund that takes a balance beyond a
+	 * {@code long}). A dependency that fails (database down, lock timeout, deadlock, the
+	 * registry not reached) is transient: classifying those types retryable explicitly
+	 * also ends the search through the causes, so a transient failure is never
+	 * dead-lettered because of what it wraps; the back-off function then retries every
+	 * transient failure ({@link TransientFailures}) without a cap. Everything else is
+	 * retried with the bounded backoff, then dead-lettered.
 	 * @param handler the error handler to configure
 	 */
 	static void classify(DefaultErrorHandler handler) {
