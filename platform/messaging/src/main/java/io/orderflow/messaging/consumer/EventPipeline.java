@@ -63,9 +63,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction is rolled back as a whole (never a savepoint: a rolled-back savepoint would
  * leave the handler's half-made changes in a JPA persistence context, to be flushed with
  * the others), records {@code 0..i-1} are applied again in a transaction of their own,
- * and then {@link BatchListenerFailedException} names record {@code i}: the container's
- * error handler commits the offsets before it, retries it (with the records after it,
- * which were not applied) or dead-letters it, as it classifies the cause (see
+ * (if that fails at record {@code j}, records {@code 0..j-1} again, and so on: the
+ * offsets before a record are committed only once its predecessors are), and then
+ * {@link BatchListenerFailedException} names record {@code i} (or {@code j}): the
+ * container's error handler commits the offsets before it, retries it (with the records
+ * after it, which were not applied) or dead-letters it, as it classifies the cause (see
  * {@code ConsumerConfiguration}). A failure that belongs to no record (the database is
  * down, the commit fails) names the first record: the whole batch is retried. Nothing is
  * applied twice, nothing after a failed record is applied before it.
@@ -197,13 +199,21 @@ public class EventPipeline {
 		catch (RecordFailedException ex) {
 			failure = ex.getCause();
 			applied = ex.index;
-			try {
-				// the rolled-back transaction took the records before the failed one
-				// with it: apply them again, on their own
-				apply(records, inbound.subList(0, applied), prepare, handler);
-			}
-			catch (RecordFailedException again) {
-				throw failed(records, again.index, again.getCause());
+			// the rolled-back transaction took the records before the failed one with it:
+			// apply them again, on their own. Should that fail too (a deadlock, the
+			// database going away), its transaction took the records before that failure
+			// with it as well: apply those again, until they are committed or none is
+			// left.
+			// Only then may the error handler commit the offsets before the failed record
+			while (applied > 0) {
+				try {
+					apply(records, inbound.subList(0, applied), prepare, handler);
+					break;
+				}
+				catch (RecordFailedException again) {
+					failure = again.getCause();
+					applied = again.index;
+				}
 			}
 		}
 		if (failure != null) {

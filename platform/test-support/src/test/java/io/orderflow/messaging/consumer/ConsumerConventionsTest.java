@@ -90,6 +90,12 @@ class ConsumerConventionsTest {
 
 	static final Set<String> FAIL_ONCE = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * Customers whose events fail on their second attempt (a deadlock in a
+	 * re-application).
+	 */
+	static final Set<String> FAIL_ON_SECOND_ATTEMPT = ConcurrentHashMap.newKeySet();
+
 	static final AtomicInteger LOCKED_FAILURES_LEFT = new AtomicInteger();
 
 	static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
@@ -228,6 +234,41 @@ class ConsumerConventionsTest {
 		this.pipeline.process(batch, ack, this::map, this.handler::apply);
 		assertThat(applied()).filteredOn(ids::contains).as("a redelivered batch changes nothing").hasSize(5);
 		assertThat(redelivered() - redeliveredBefore).isEqualTo(5);
+	}
+
+	/**
+	 * A batch rolled back by a failing record is applied again up to that record, and
+	 * when that second transaction fails as well (here a deadlock on an earlier record),
+	 * the records before that one are applied once more before the error handler may
+	 * commit their offsets: no offset is committed for a record whose effect was rolled
+	 * back.
+	 */
+	@Test
+	void whenTheReapplicationFailsTooTheRecordsBeforeItAreStillCommittedBeforeTheirOffsets() {
+		List<OrderPlaced> events = List.of(orderPlaced("a2"), orderPlaced("deadlocked"), orderPlaced("c2"),
+				orderPlaced("fails-once-2"), orderPlaced("e2"));
+		FAIL_ONCE.add("fails-once-2");
+		FAIL_ON_SECOND_ATTEMPT.add("deadlocked");
+		List<ConsumerRecord<String, Object>> batch = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			batch.add(new ConsumerRecord<>(Topics.ORDER_PLACED, 0, 2000 + i, "key", events.get(i)));
+		}
+		List<UUID> ids = events.stream().map(OrderPlaced::getEventId).toList();
+		AtomicInteger acknowledged = new AtomicInteger();
+		Acknowledgment ack = acknowledged::incrementAndGet;
+
+		assertThatExceptionOfType(BatchListenerFailedException.class)
+			.isThrownBy(() -> this.pipeline.process(batch, ack, this::map, this.handler::apply))
+			.satisfies((ex) -> assertThat(ex.getIndex()).as("the record that failed last").isEqualTo(1));
+		assertThat(applied()).filteredOn(ids::contains)
+			.as("what the error handler will commit the offset of is applied, once")
+			.containsExactly(ids.get(0));
+		assertThat(ATTEMPTS.get(ids.get(0))).as("in the batch, in the second try, on its own").hasValue(3);
+
+		// what the container delivers next: the failed record and the ones after it
+		this.pipeline.process(batch.subList(1, 5), ack, this::map, this.handler::apply);
+		assertThat(applied()).filteredOn(ids::contains).as("each once, in record order").containsExactlyElementsOf(ids);
+		FAIL_ON_SECOND_ATTEMPT.remove("deadlocked");
 	}
 
 	/**
@@ -445,6 +486,10 @@ class ConsumerConventionsTest {
 			}
 			if (FAIL_ONCE.remove(event.getCustomerId())) {
 				throw new IllegalStateException("transient failure");
+			}
+			if (FAIL_ON_SECOND_ATTEMPT.contains(event.getCustomerId()) && ATTEMPTS.get(event.getEventId()).get() == 2) {
+				throw new IllegalStateException("deadlock detected",
+						new SQLException("ERROR: deadlock detected", "40P01"));
 			}
 			this.jdbc.sql("INSERT INTO applied_events (event_id) VALUES (?)").param(event.getEventId()).update();
 		}
