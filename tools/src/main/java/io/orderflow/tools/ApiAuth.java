@@ -3,6 +3,7 @@ package io.orderflow.tools;
 import java.net.http.HttpRequest;
 import java.util.Map;
 
+import io.orderflow.authclient.SuiteClients;
 import io.orderflow.authclient.TokenClient;
 import io.orderflow.authclient.Tokens;
 import org.jspecify.annotations.Nullable;
@@ -18,18 +19,6 @@ import org.jspecify.annotations.Nullable;
  * token (a stack with security off).
  */
 public final class ApiAuth {
-
-	/** The public client people (and the load generator) log in with. */
-	public static final String CLI_CLIENT = "orderflow-cli";
-
-	/** The operators' confidential client. */
-	public static final String OPS_CLIENT = "orderflow-ops";
-
-	/** What a customer's token grants. */
-	public static final String CUSTOMER_SCOPE = "orders";
-
-	/** What the operators' token grants. */
-	static final String[] OPS_SCOPES = { "orders:admin", "catalog:admin", "accounts:admin", "ops" };
 
 	/** Requests without tokens. */
 	public static final ApiAuth NONE = new ApiAuth(null, null, null, null);
@@ -87,13 +76,14 @@ public final class ApiAuth {
 
 	/**
 	 * @param customer a demo customer (a user of the authorization server)
-	 * @return the customer's access token (scope {@value #CUSTOMER_SCOPE})
+	 * @return the customer's access token (scope {@code orders})
 	 * @throws IllegalStateException without tokens or without the demo password
 	 */
 	public String customerToken(String customer) {
 		Tokens kept = require(this.tokens, "ORDERFLOW_AUTH_URL");
 		String password = require(this.demoPassword, "ORDERFLOW_AUTH_DEMO_PASSWORD");
-		return kept.userToken(CLI_CLIENT, this.issuer + "/authorized", customer, password, CUSTOMER_SCOPE);
+		return kept.userToken(SuiteClients.CLI_CLIENT, SuiteClients.cliRedirectUri(this.issuer), customer, password,
+				SuiteClients.CUSTOMER_SCOPE);
 	}
 
 	/**
@@ -102,7 +92,8 @@ public final class ApiAuth {
 	 */
 	public String opsToken() {
 		Tokens kept = require(this.tokens, "ORDERFLOW_AUTH_URL");
-		return kept.clientCredentials(OPS_CLIENT, require(this.opsSecret, "ORDERFLOW_AUTH_OPS_SECRET"), OPS_SCOPES);
+		return kept.clientCredentials(SuiteClients.OPS_CLIENT, require(this.opsSecret, "ORDERFLOW_AUTH_OPS_SECRET"),
+				SuiteClients.OPS_SCOPES.toArray(String[]::new));
 	}
 
 	/**

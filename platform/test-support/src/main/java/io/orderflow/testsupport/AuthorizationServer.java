@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.orderflow.authclient.SuiteClients;
 import io.orderflow.authclient.TokenClient;
 import io.orderflow.authclient.Tokens;
 
@@ -29,15 +29,6 @@ import io.orderflow.authclient.Tokens;
  * {@code <TEST_AUTH_URL>/authorized}.
  */
 public final class AuthorizationServer {
-
-	/** The public client of people (authorization code with PKCE). */
-	public static final String CLI_CLIENT = "orderflow-cli";
-
-	/** The confidential client of operations (client credentials). */
-	public static final String OPS_CLIENT = "orderflow-ops";
-
-	/** Every scope of {@value #OPS_CLIENT}. */
-	public static final List<String> OPS_SCOPES = List.of("orders:admin", "catalog:admin", "accounts:admin", "ops");
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
@@ -118,18 +109,22 @@ public final class AuthorizationServer {
 	public static String userToken(String username) {
 		Running server = SERVER.get();
 		return server.tokens()
-			.userToken(CLI_CLIENT, server.url() + "/authorized", username, server.demoPassword(), "orders");
+			.userToken(SuiteClients.CLI_CLIENT, SuiteClients.cliRedirectUri(server.url()), username,
+					server.demoPassword(), SuiteClients.CUSTOMER_SCOPE);
 	}
 
 	/**
-	 * The operations client's own access token with all its scopes ({@link #OPS_SCOPES}),
-	 * audience {@code orderflow-api}, subject {@value #OPS_CLIENT}. Kept and fetched
-	 * again when it expires within a minute; thread-safe.
+	 * The operations client's own access token with all its scopes
+	 * ({@link SuiteClients#OPS_SCOPES}), audience {@code orderflow-api}, subject
+	 * {@code orderflow-ops}. Kept and fetched again when it expires within a minute;
+	 * thread-safe.
 	 * @return the token, for {@code Authorization: Bearer}
 	 */
 	public static String opsToken() {
 		Running server = SERVER.get();
-		return server.tokens().clientCredentials(OPS_CLIENT, server.opsSecret(), OPS_SCOPES.toArray(String[]::new));
+		return server.tokens()
+			.clientCredentials(SuiteClients.OPS_CLIENT, server.opsSecret(),
+					SuiteClients.OPS_SCOPES.toArray(String[]::new));
 	}
 
 	private static String address() {
@@ -155,14 +150,14 @@ public final class AuthorizationServer {
 		Process process;
 		try {
 			Files.createDirectories(log.getParent());
-			ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-					jar.toString());
+			ProcessBuilder builder = new ProcessBuilder(SchemaRegistryServer.javaExecutable(), "-Xmx256m",
+					"-XX:TieredStopAtLevel=1", "-jar", jar.toString());
 			// the secrets in the environment: ps shows the command line
 			Map<String, String> environment = builder.environment();
 			environment.put("ORDERFLOW_AUTH_PORT", Integer.toString(port));
 			environment.put("ORDERFLOW_AUTH_MANAGEMENT_PORT", Integer.toString(managementPort));
 			environment.put("ORDERFLOW_AUTH_ISSUER", url);
-			environment.put("ORDERFLOW_AUTH_CLI_REDIRECT_URI", url + "/authorized");
+			environment.put("ORDERFLOW_AUTH_CLI_REDIRECT_URI", SuiteClients.cliRedirectUri(url));
 			environment.put("ORDERFLOW_AUTH_OPS_SECRET", opsSecret);
 			environment.put("ORDERFLOW_AUTH_DEMO_PASSWORD", demoPassword);
 			environment.put("ORDERFLOW_AUTH_LOAD_USERS", Integer.toString(LOAD_USERS));
@@ -177,13 +172,14 @@ public final class AuthorizationServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not launch the authorization server " + jar, ex);
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "auth-server-shutdown"));
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> SchemaRegistryServer.stop(process), "auth-server-shutdown"));
 		try {
 			Readiness.await(process, URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"),
 					STARTUP_TIMEOUT, "authorization server", log);
 		}
 		catch (IllegalStateException ex) {
-			stop(process);
+			SchemaRegistryServer.stop(process);
 			throw ex;
 		}
 		System.out.printf("[test-support] authorization server %s ready in %d ms (log: %s)%n", url,
@@ -209,14 +205,6 @@ public final class AuthorizationServer {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	private static void stop(Process process) {
-		process.destroy();
-		if (!process.onExit().completeOnTimeout(process, 10, TimeUnit.SECONDS).join().isAlive()) {
-			return;
-		}
-		process.destroyForcibly();
-	}
-
 	/**
 	 * The server jar: {@code -Dorderflow.auth-server.jar} (set by the build),
 	 * {@code ORDERFLOW_AUTH_SERVER_JAR}, or
@@ -239,10 +227,6 @@ public final class AuthorizationServer {
 		throw new IllegalStateException("authorization server not built: run './mvnw -pl auth-server package' "
 				+ "or set TEST_AUTH_URL; looked for " + List.of("orderflow.auth-server.jar",
 						"ORDERFLOW_AUTH_SERVER_JAR", "auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar"));
-	}
-
-	private static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	/**

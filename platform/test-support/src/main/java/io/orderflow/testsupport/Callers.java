@@ -2,6 +2,8 @@ package io.orderflow.testsupport;
 
 import java.util.Arrays;
 
+import io.orderflow.authclient.SuiteClients;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +33,7 @@ public final class Callers {
 	 * @return a request post-processor: a customer's token (scope {@code orders})
 	 */
 	public static JwtRequestPostProcessor customer(String customer) {
-		return withScopes(customer, "orders");
+		return withScopes(customer, SuiteClients.CUSTOMER_SCOPE);
 	}
 
 	/**
@@ -51,7 +53,7 @@ public final class Callers {
 	 * with every admin scope
 	 */
 	public static JwtRequestPostProcessor operator() {
-		return withScopes("orderflow-ops", "orders:admin", "catalog:admin", "accounts:admin", "ops");
+		return withScopes(SuiteClients.OPS_CLIENT, SuiteClients.OPS_SCOPES.toArray(String[]::new));
 	}
 
 	/**

@@ -135,7 +135,8 @@ public final class SchemaRegistryServer {
 		}
 	}
 
-	private static void stop(Process process) {
+	/** Stops a child process: politely, then after 10 s forcibly. */
+	static void stop(Process process) {
 		process.destroy();
 		if (!process.onExit().completeOnTimeout(process, 10, java.util.concurrent.TimeUnit.SECONDS).join().isAlive()) {
 			return;
@@ -167,7 +168,8 @@ public final class SchemaRegistryServer {
 						"deploy/registry/target/quarkus-app/quarkus-run.jar"));
 	}
 
-	private static String javaExecutable() {
+	/** The java launcher of this JVM, for child processes. */
+	static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
