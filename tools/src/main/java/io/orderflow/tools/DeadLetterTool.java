@@ -9,7 +9,8 @@ import io.orderflow.messaging.deadletter.DeadLetters;
  * Command line for operators: {@code list <topic> [key]} prints the dead letters of a
  * topic (of one order with a key), {@code replay <topic>} republishes those not replayed
  * before. The broker comes from {@code KAFKA_BOOTSTRAP_SERVERS} (default
- * {@code 127.0.0.1:9092}). Wrapped by {@code ./orderflow dlt}.
+ * {@code 127.0.0.1:9092}), the principal from {@code ORDERFLOW_KAFKA_USERNAME} (see
+ * {@link KafkaClients}). Wrapped by {@code ./orderflow dlt}.
  */
 public final class DeadLetterTool {
 
@@ -24,7 +25,7 @@ public final class DeadLetterTool {
 			System.exit(2);
 		}
 		String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-		DeadLetters deadLetters = new DeadLetters(bootstrap);
+		DeadLetters deadLetters = new DeadLetters(KafkaClients.config(bootstrap));
 		if (list) {
 			List<DeadLetter> letters = (args.length == 3) ? deadLetters.list(args[1], args[2])
 					: deadLetters.list(args[1]);

@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.orderflow.tools.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,7 +35,7 @@ record ProducerCeiling(String bootstrapServers, int records, int recordBytes) {
 	 * @return records per second, from the first send to the last acknowledgment
 	 */
 	double measure() throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+		try (Admin admin = Admin.create(KafkaClients.config(this.bootstrapServers))) {
 			if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC)) {
 				// left by an interrupted run
 				admin.deleteTopics(List.of(TOPIC)).all().get(30, TimeUnit.SECONDS);
@@ -68,10 +68,10 @@ record ProducerCeiling(String bootstrapServers, int records, int recordBytes) {
 	}
 
 	private double produce() throws Exception {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.BATCH_SIZE_CONFIG, 131072,
-				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.CLIENT_ID_CONFIG, "orderflow-bench-ceiling");
+		Map<String, Object> config = KafkaClients.config(this.bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+				ProducerConfig.BATCH_SIZE_CONFIG, 131072, ProducerConfig.LINGER_MS_CONFIG, 5,
+				ProducerConfig.CLIENT_ID_CONFIG, "orderflow-bench-ceiling");
 		byte[] payload = new byte[this.recordBytes];
 		ThreadLocalRandom.current().nextBytes(payload);
 		AtomicReference<Exception> failure = new AtomicReference<>();

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.orderflow.schemas.Topics;
+import io.orderflow.tools.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -42,9 +43,9 @@ final class Stack implements AutoCloseable {
 		this.pids = options.state().resolve("pids");
 		this.orderflow = options.orderflow();
 		this.databasePrefix = options.databasePrefix();
-		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers(),
-				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-				5_000));
+		this.admin = Admin
+			.create(KafkaClients.config(options.bootstrapServers(), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+					15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.orderflow.tools.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,9 +34,8 @@ record TopicHistory(String topic, int records, Map<String, List<String>> eventsB
 	private static final Duration POLL = Duration.ofMillis(500);
 
 	static TopicHistory read(String bootstrapServers, String topic, long sinceEpochMillis) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-				"read_committed");
+		Map<String, Object> config = KafkaClients.config(bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+				false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		Map<String, Set<String>> events = new HashMap<>();
 		int records = 0;
 		int redelivered = 0;

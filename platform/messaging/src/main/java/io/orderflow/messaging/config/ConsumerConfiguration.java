@@ -1,6 +1,5 @@
 package io.orderflow.messaging.config;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.consumer.ConsumerProperties;
 import io.orderflow.messaging.consumer.EventSchemaUnavailableException;
 import io.orderflow.messaging.consumer.NonRetryableEventException;
+import io.orderflow.messaging.consumer.SagaTopics;
 import io.orderflow.messaging.outbox.OutboxSchemaUnavailableException;
 import io.orderflow.schemas.Topics;
 import io.orderflow.service.TransientFailures;
@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,7 +29,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -202,19 +200,9 @@ class ConsumerConfiguration {
 	 */
 	@Bean
 	KafkaAdmin.NewTopics sagaTopics(ConsumerProperties properties) {
-		List<NewTopic> topics = new ArrayList<>();
-		for (String topic : Topics.ALL) {
-			topics.add(TopicBuilder.name(topic)
-				.partitions(properties.topicPartitions())
-				.replicas(properties.topicReplicas())
-				.build());
-			topics.add(TopicBuilder.name(Topics.deadLetter(topic))
-				.partitions(properties.topicPartitions())
-				.replicas(properties.topicReplicas())
-				.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.deadLetterRetention().toMillis()))
-				.build());
-		}
-		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+		return new KafkaAdmin.NewTopics(SagaTopics
+			.declarations(properties.topicPartitions(), properties.topicReplicas(), properties.deadLetterRetention())
+			.toArray(NewTopic[]::new));
 	}
 
 }

@@ -94,7 +94,7 @@ public class MessagingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DeadLetters deadLetters(KafkaProperties kafka) {
-		return new DeadLetters(String.join(",", kafka.getBootstrapServers()));
+		return new DeadLetters(kafka.buildAdminProperties());
 	}
 
 	@Bean

@@ -28,7 +28,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record ConsumerProperties(@DefaultValue("500ms") Duration initialInterval,
 		@DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxInterval,
-		@DefaultValue("9") @Min(0) int maxRetries, @DefaultValue("3") @Min(1) int topicPartitions,
-		@DefaultValue("1") @Min(1) short topicReplicas, @DefaultValue("28d") Duration deadLetterRetention) {
+		@DefaultValue("9") @Min(0) int maxRetries,
+		@DefaultValue("" + SagaTopics.DEFAULT_PARTITIONS) @Min(1) int topicPartitions,
+		@DefaultValue("1") @Min(1) short topicReplicas,
+		@DefaultValue(SagaTopics.DEFAULT_DEAD_LETTER_RETENTION) Duration deadLetterRetention) {
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 
 import io.orderflow.messaging.consumer.TopicScan;
 import io.orderflow.schemas.Topics;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,10 +42,34 @@ public class DeadLetters {
 	/** Header naming the dead letter a replayed record came from. */
 	public static final String REPLAYED_FROM = "orderflow-replayed-from";
 
-	private final String bootstrapServers;
+	private final Map<String, Object> connection;
 
+	/**
+	 * @param bootstrapServers the brokers, reached in plain text
+	 */
 	public DeadLetters(String bootstrapServers) {
-		this.bootstrapServers = bootstrapServers;
+		this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+	}
+
+	/**
+	 * @param clientProperties how to reach the brokers: {@code bootstrap.servers} and the
+	 * connection's security ({@code security.protocol}, {@code sasl.*}, {@code ssl.*});
+	 * other client settings are ignored
+	 */
+	public DeadLetters(Map<String, ?> clientProperties) {
+		Map<String, Object> connection = new HashMap<>();
+		clientProperties.forEach((name, value) -> {
+			if (name.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
+					|| name.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) || name.startsWith("sasl.")
+					|| name.startsWith("ssl.")) {
+				connection.put(name, value);
+			}
+		});
+		if (!connection.containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
+			throw new IllegalArgumentException(
+					"The dead-letter tools need " + CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+		}
+		this.connection = Map.copyOf(connection);
 	}
 
 	/**
@@ -160,18 +185,25 @@ public class DeadLetters {
 	}
 
 	private KafkaConsumer<byte[], byte[]> consumer() {
-		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, REPLAY_GROUP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-				ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-				ByteArrayDeserializer.class));
+		return new KafkaConsumer<>(with(ConsumerConfig.GROUP_ID_CONFIG, REPLAY_GROUP,
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
 	}
 
 	private KafkaProducer<byte[], byte[]> producer() {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+		return new KafkaProducer<>(with(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+				true, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+	}
+
+	/** The connection settings with a client's own. */
+	private Map<String, Object> with(Object... settings) {
+		Map<String, Object> config = new HashMap<>(this.connection);
+		for (int i = 0; i < settings.length; i += 2) {
+			config.put((String) settings[i], settings[i + 1]);
+		}
+		return config;
 	}
 
 	private static void await(java.util.concurrent.Future<?> future) {
