@@ -1,19 +1,44 @@
 package io.orderflow.e2e;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.orderflow.e2e.Command.Result;
+import io.orderflow.schemas.Topics;
+import io.orderflow.service.kafka.KafkaClientSecurity;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -125,6 +150,75 @@ class OrderflowScriptTest {
 			assertThat(letters.output()).contains("parked-by-hand", "NonRetryableEventException");
 		});
 		assertThat(stack.orderflow(Duration.ofSeconds(30), "outbox", "parked").output()).doesNotContain("999999999");
+	}
+
+	/**
+	 * The brokers {@code ./orderflow up} starts are secured: a plain-text client and a
+	 * wrong password are refused; a service's principal cannot publish a saga event (a
+	 * forged {@code PaymentCompleted} from payment-service's credentials), nor read
+	 * another service's consumer group; it can write the dead-letter topic of a topic it
+	 * reads, which it must.
+	 */
+	@Test
+	void theBrokersRefuseAPlainTextClientAWrongPasswordAndWhatNoAclAllows() throws Exception {
+		Path kafka = stack.home().resolve("secrets/kafka");
+		// plain text to the SASL_SSL listener: no answer that a plain-text client
+		// understands
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092",
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+				2000))) {
+			assertThatThrownBy(() -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+				.isInstanceOf(ExecutionException.class);
+		}
+		Map<String, Object> wrongPassword = client(kafka, "payment-service");
+		wrongPassword.put(SaslConfigs.SASL_JAAS_CONFIG,
+				new KafkaClientSecurity("payment-service", "not-the-password", kafka.resolve("ca.pem"))
+					.clientProperties()
+					.get(SaslConfigs.SASL_JAAS_CONFIG));
+		try (KafkaProducer<String, byte[]> producer = producer(wrongPassword)) {
+			assertThatThrownBy(
+					() -> producer.send(record(Topics.deadLetter(Topics.STOCK_RESERVED))).get(20, TimeUnit.SECONDS))
+				.hasCauseInstanceOf(SaslAuthenticationException.class);
+		}
+		try (KafkaProducer<String, byte[]> payment = producer(client(kafka, "payment-service"))) {
+			// allowed: the dead-letter topic of a topic payment reads
+			payment.send(record(Topics.deadLetter(Topics.STOCK_RESERVED))).get(20, TimeUnit.SECONDS);
+			// refused: a saga event, which only the relay publishes
+			assertThatThrownBy(() -> payment.send(record(Topics.PAYMENT_COMPLETED)).get(20, TimeUnit.SECONDS))
+				.hasCauseInstanceOf(TopicAuthorizationException.class);
+		}
+		Map<String, Object> order = client(kafka, "order-service");
+		order.put(ConsumerConfig.GROUP_ID_CONFIG, "inventory-service");
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(order, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.STOCK_RESERVED));
+			assertThatThrownBy(() -> {
+				for (int i = 0; i < 20; i++) {
+					consumer.poll(Duration.ofMillis(500));
+				}
+			}).isInstanceOf(GroupAuthorizationException.class);
+		}
+	}
+
+	/** A client of the stack's brokers as one of its principals. */
+	private static Map<String, Object> client(Path secrets, String principal) throws Exception {
+		Map<String, Object> config = new HashMap<>(
+				new KafkaClientSecurity(principal, Files.readString(secrets.resolve(principal + ".password")).strip(),
+						secrets.resolve("ca.pem"))
+					.clientProperties());
+		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+		return config;
+	}
+
+	private static KafkaProducer<String, byte[]> producer(Map<String, Object> config) {
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+	}
+
+	private static ProducerRecord<String, byte[]> record(String topic) {
+		return new ProducerRecord<>(topic, "forged-" + UUID.randomUUID(), "not avro".getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** curl -s -i with these arguments, as a reader of the README runs it. */
