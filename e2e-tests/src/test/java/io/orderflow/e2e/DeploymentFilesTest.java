@@ -1,10 +1,14 @@
 package io.orderflow.e2e;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import io.orderflow.tools.kafka.KafkaAccess;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +27,34 @@ class DeploymentFilesTest {
 		Command.Result config = Command.run(ROOT, Map.of(), Duration.ofMinutes(1), "docker-compose", "-f",
 				ROOT.resolve("docker-compose.yml").toString(), "config", "-q");
 		assertThat(config.exitCode()).as(config.output()).isZero();
+	}
+
+	/**
+	 * The compose stack's Kafka is secured like the script's: every principal of
+	 * {@link KafkaAccess} has its password file as a secret, and each service connects as
+	 * its own principal with its own password, trusting the stack's CA.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void composeServicesConnectToKafkaAsTheirOwnPrincipals() throws Exception {
+		Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+		Map<String, Object> secrets = (Map<String, Object>) compose.get("secrets");
+		for (String principal : KafkaAccess.PRINCIPALS) {
+			assertThat((Map<String, Object>) secrets.get("kafka-" + principal)).as(principal)
+				.containsEntry("file", "./.orderflow/secrets/kafka/" + principal + ".password");
+		}
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		for (String service : List.of("order-service", "inventory-service", "payment-service", "outbox-relay")) {
+			Map<String, Object> definition = (Map<String, Object>) services.get(service);
+			assertThat((Map<String, Object>) definition.get("environment")).as(service)
+				.containsEntry("ORDERFLOW_KAFKA_USERNAME", service);
+			assertThat((List<Map<String, Object>>) definition.get("secrets")).as(service)
+				.contains(Map.of("source", "kafka-" + service, "target", "kafka-password"),
+						Map.of("source", "kafka-ca", "target", "kafka-ca"));
+		}
+		assertThat(Files.readString(ROOT.resolve("deploy/docker/kafka-secure.sh"))).contains(
+				"listener.security.protocol.map=INTERNAL:SASL_SSL,HOST:SASL_SSL,CONTROLLER:SSL",
+				"authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer");
 	}
 
 }
