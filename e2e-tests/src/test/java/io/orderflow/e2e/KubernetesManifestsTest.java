@@ -177,14 +177,12 @@ class KubernetesManifestsTest {
 			// its principal: the module's name, a KafkaUser of kafka.yaml
 			assertThat(env.get("ORDERFLOW_KAFKA_USERNAME")).as(service).containsEntry("value", service);
 			assertThat(users).as(service).contains(service);
-			// its password: from the Secret Strimzi writes for that KafkaUser, never a
-			// literal
+			// its password: from its KafkaUser's Secret, not a literal
 			assertThat(env.get("ORDERFLOW_KAFKA_PASSWORD")).as(service).doesNotContainKey("value");
 			assertThat(map(map(env.get("ORDERFLOW_KAFKA_PASSWORD"), "valueFrom"), "secretKeyRef")).as(service)
 				.containsEntry("name", service)
 				.containsEntry("key", "password");
-			// the brokers' CA: a file of a read-only volume of the CA certificate's
-			// Secret
+			// the brokers' CA: a file of a read-only volume of the CA's Secret
 			assertThat(env.get("ORDERFLOW_KAFKA_TRUSTED_CERTIFICATES")).as(service).containsKey("value");
 			Path certificates = Path.of((String) env.get("ORDERFLOW_KAFKA_TRUSTED_CERTIFICATES").get("value"));
 			Map<String, Object> mount = list(container, "volumeMounts").stream()
@@ -245,7 +243,8 @@ class KubernetesManifestsTest {
 				assertThat(username).as(service)
 					.containsEntry("name", "ORDERFLOW_KAFKA_USERNAME")
 					.containsEntry("containerName", service);
-				assertThat(env(list(podSpec(deployment), "containers").get(0))).contains("ORDERFLOW_KAFKA_USERNAME");
+				assertThat(env(list(podSpec(deployment), "containers").get(0))).as(service)
+					.contains("ORDERFLOW_KAFKA_USERNAME");
 				assertThat(map(parameters.get("password"), "secretTargetRef")).as(service)
 					.containsEntry("name", service)
 					.containsEntry("key", "password");
@@ -259,8 +258,7 @@ class KubernetesManifestsTest {
 	@Test
 	void kustomizationKeepsTheNamespaceEachStrimziResourceNames() throws IOException {
 		Map<String, Object> kustomization = documents(K8S.resolve("kustomization.yaml")).get(0);
-		// the `namespace:` field would override every namespace, the KafkaTopics'
-		// included
+		// `namespace:` would override every namespace, the KafkaTopics' too
 		assertThat(kustomization).doesNotContainKey("namespace");
 		List<Map<String, Object>> namespaceTransformers = ((List<?>) kustomization.get("transformers")).stream()
 			.map((transformer) -> (transformer instanceof String inline) ? cast(new Yaml().load(inline))
@@ -271,8 +269,7 @@ class KubernetesManifestsTest {
 		assertThat(namespaceTransformers.get(0)).containsEntry("unsetOnly", true);
 		assertThat(map(namespaceTransformers.get(0), "metadata")).containsEntry("namespace", NAMESPACE);
 		assertThat(map(documents(K8S.resolve("namespace.yaml")).get(0), "metadata")).containsEntry("name", NAMESPACE);
-		// every Strimzi resource names its namespace; nothing else does, so that all else
-		// lands in orderflow
+		// the Strimzi resources name their namespace, the others none (orderflow)
 		for (Object manifest : (List<?>) kustomization.get("resources")) {
 			for (Map<String, Object> document : documents(K8S.resolve((String) manifest))) {
 				Map<String, Object> metadata = map(document, "metadata");

@@ -153,6 +153,32 @@ class OrderflowScriptTest {
 	}
 
 	/**
+	 * Each service runs as its own database role, owner of its own database only; the
+	 * relay's role reads and marks the outboxes and sees no other table.
+	 */
+	@Test
+	void eachServiceHasItsOwnDatabaseRoleAndTheRelaySeesOnlyTheOutbox() throws Exception {
+		String order = stack.database("order");
+		String relay = stack.database("relay");
+		assertThat(psql(relay, order, "SELECT count(*) FROM outbox").exitCode()).isZero();
+		assertThat(psql(relay, order, "SELECT count(*) FROM outbox_parked").exitCode()).isZero();
+		assertThat(psql(relay, order, "SELECT count(*) FROM orders").output())
+			.contains("permission denied for table orders");
+		assertThat(psql(relay, order, "INSERT INTO outbox (event_id) VALUES (gen_random_uuid())").output())
+			.contains("permission denied for table outbox");
+		assertThat(psql(order, stack.database("payment"), "SELECT 1").output()).contains("CONNECT privilege");
+		assertThat(psql("postgres", "postgres",
+				"SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + order + "'")
+			.output()
+			.strip()).isEqualTo(order);
+	}
+
+	private static Result psql(String user, String database, String sql) throws Exception {
+		return ScriptStack.run(Duration.ofSeconds(30), Map.of(), "psql", "-h", "127.0.0.1", "-U", user, "-d", database,
+				"-tAc", sql);
+	}
+
+	/**
 	 * The brokers {@code ./orderflow up} starts are secured: a plain-text client and a
 	 * wrong password are refused; a service's principal cannot publish a saga event (a
 	 * forged {@code PaymentCompleted} from payment-service's credentials), nor read

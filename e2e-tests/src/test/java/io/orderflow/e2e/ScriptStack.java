@@ -90,6 +90,11 @@ final class ScriptStack {
 			run(Duration.ofSeconds(30), Map.of(), "psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc",
 					"DROP DATABASE IF EXISTS " + database(service) + " WITH (FORCE)");
 		}
+		// the services' and the relay's roles (named like the databases)
+		for (String role : List.of("order", "inventory", "payment", "relay")) {
+			run(Duration.ofSeconds(30), Map.of(), "psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc",
+					"DROP ROLE IF EXISTS " + database(role));
+		}
 	}
 
 	/**
