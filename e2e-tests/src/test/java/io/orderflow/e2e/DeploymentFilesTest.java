@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.orderflow.tools.kafka.KafkaAccess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,29 @@ class DeploymentFilesTest {
 		assertThat(Files.readString(ROOT.resolve("deploy/docker/kafka-secure.sh"))).contains(
 				"listener.security.protocol.map=INTERNAL:SASL_SSL,HOST:SASL_SSL,CONTROLLER:SSL",
 				"authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+	}
+
+	/**
+	 * No password is written in the compose file, and {@code ./orderflow secrets} makes
+	 * every secret file it names.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void composeHasNoPasswordAndTheScriptMakesEverySecretItNames(@TempDir Path home) throws Exception {
+		MachineTools.require("openssl");
+		String text = Files.readString(ROOT.resolve("docker-compose.yml"));
+		// an environment entry naming a password or secret holds a file's path, never a
+		// value or a default
+		assertThat(text).doesNotContainPattern("(?m)^ +[A-Z_]*(PASSWORD|SECRET)[A-Z_]*: *[^ /\\n]")
+			.doesNotContainPattern("(?i)password[^\\n]*:-");
+		Command.Result secrets = Command.run(ROOT, Map.of("ORDERFLOW_HOME", home.toString()), Duration.ofMinutes(1),
+				ROOT.resolve("orderflow").toString(), "secrets");
+		assertThat(secrets.exitCode()).as(secrets.output()).isZero();
+		Map<String, Object> compose = new Yaml().load(text);
+		((Map<String, Map<String, Object>>) compose.get("secrets")).forEach((name, secret) -> {
+			String file = ((String) secret.get("file")).replace("./.orderflow/", "");
+			assertThat(home.resolve(file)).as(name).isNotEmptyFile();
+		});
 	}
 
 }
