@@ -150,6 +150,16 @@ class OrderflowScriptTest {
 			assertThat(letters.output()).contains("parked-by-hand", "NonRetryableEventException");
 		});
 		assertThat(stack.orderflow(Duration.ofSeconds(30), "outbox", "parked").output()).doesNotContain("999999999");
+		// the operators' replay on the secured brokers (orderflow-ops writes the saga
+		// topic, commits in the replay
+		// group): the record goes back to inventory, which dead-letters it again
+		Result replay = stack.orderflow(Duration.ofSeconds(60), "dlt", "replay", "orders.order-placed.v1");
+		assertThat(replay.exitCode()).as(replay.output()).isZero();
+		assertThat(replay.output()).contains("1 dead letter(s) replayed");
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Result letters = stack.orderflow(Duration.ofSeconds(60), "dlt", "list", "orders.order-placed.v1");
+			assertThat(letters.output()).contains("2 dead letter(s)");
+		});
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.orderflow.payment.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -52,6 +53,20 @@ public class AccountService {
 		}
 		this.accounts.save(new Account(customerId, balance, now()));
 		return AccountWrite.CREATED;
+	}
+
+	/**
+	 * Locks the accounts of these customers in the transaction of the caller, in
+	 * customer-id order: the account rows a batch of payments will write, taken before
+	 * the first of them, in the same order by every transaction, so that batches sharing
+	 * customers serialize on the rows instead of deadlocking.
+	 * @param customerIds whose accounts (those without one are skipped)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lock(Collection<CustomerId> customerIds) {
+		if (!customerIds.isEmpty()) {
+			this.accounts.lockInOrder(customerIds.stream().map(CustomerId::value).sorted().distinct().toList());
+		}
 	}
 
 	/**

@@ -3,9 +3,13 @@ package io.orderflow.payment.charge;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.orderflow.payment.account.AccountService;
+import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Debit;
 import io.orderflow.payment.account.DebitRefusal;
 import io.orderflow.payment.account.Money;
@@ -13,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -48,6 +53,26 @@ public class PaymentService {
 		this.events = events;
 		this.metrics = metrics;
 		this.clock = clock;
+	}
+
+	/**
+	 * Prepares the transaction of a batch of commands: locks the accounts they will
+	 * charge or refund, in customer-id order, before the first is applied (payment's
+	 * listeners run one batch per partition at a time, and batches share customers).
+	 * @param commands the batch's commands, in record order
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockAccountsFor(List<? extends PaymentCommand> commands) {
+		Set<CustomerId> customers = new HashSet<>();
+		for (PaymentCommand command : commands) {
+			if (command instanceof ChargeOrder charge) {
+				customers.add(charge.customerId());
+			}
+			else if (command instanceof CancelPayment cancellation) {
+				customers.add(cancellation.customerId());
+			}
+		}
+		this.accounts.lock(customers);
 	}
 
 	/**

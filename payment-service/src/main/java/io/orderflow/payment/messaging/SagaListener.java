@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * The saga events payments react to, in one listener for both topics (one poll, one
  * batch, one transaction): charge orders whose stock was reserved, give back what was
  * charged for cancelled ones. Each topic names its mapping; the {@link EventPipeline}
- * deduplicates, applies the commands in one transaction and acknowledges after commit.
+ * deduplicates, lets payments lock the batch's accounts in one order
+ * ({@link PaymentService#lockAccountsFor}), applies the commands in one transaction and
+ * acknowledges after commit.
  */
 @Component
 class SagaListener {
@@ -41,7 +43,7 @@ class SagaListener {
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = { Topics.STOCK_RESERVED, Topics.ORDER_CANCELLED })
 	void on(List<ConsumerRecord<String, @Nullable Object>> records, Acknowledgment ack) {
-		this.pipeline.process(records, ack, MAPPINGS, this.payments::apply);
+		this.pipeline.process(records, ack, MAPPINGS, this.payments::lockAccountsFor, this.payments::apply);
 	}
 
 }

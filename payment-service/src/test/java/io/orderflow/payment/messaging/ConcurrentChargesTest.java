@@ -1,13 +1,16 @@
 package io.orderflow.payment.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.orderflow.payment.PaymentServiceTest;
@@ -23,6 +26,7 @@ import io.orderflow.testsupport.TestProducer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static io.orderflow.payment.messaging.StockReservedBuilder.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +44,9 @@ class ConcurrentChargesTest extends SagaTestSupport {
 
 	@Autowired
 	PaymentService payments;
+
+	@Autowired
+	TransactionOperations transactions;
 
 	@Test
 	void concurrentStockReservedOfOneAccountNeverOverdrawIt() {
@@ -89,6 +96,54 @@ class ConcurrentChargesTest extends SagaTestSupport {
 		}
 		finally {
 			threads.shutdownNow();
+		}
+	}
+
+	/**
+	 * As the consumer pipeline runs them: several charges per transaction, four batches
+	 * at a time, over customers listed in every batch in varying order. Without the
+	 * batch's first step (lock every account of the batch, in customer order) one batch
+	 * holding a's account while waiting for c's and another holding c's while waiting for
+	 * a's deadlock (PostgreSQL aborts one of them: 40P01).
+	 */
+	@Test
+	void batchesChargingOverlappingAccountsNeverDeadlock() throws Exception {
+		List<String> customers = List.of(this.database.openAccount("racer-a", 1_000_000, "EUR"),
+				this.database.openAccount("racer-b", 1_000_000, "EUR"),
+				this.database.openAccount("racer-c", 1_000_000, "EUR"));
+		int[][] orders = { { 0, 1, 2 }, { 2, 1, 0 }, { 1, 2, 0 }, { 0, 2, 1 }, { 2, 0, 1 }, { 1, 0, 2 } };
+		List<Callable<Integer>> batches = new ArrayList<>();
+		for (int batch = 0; batch < 24; batch++) {
+			List<ChargeOrder> charges = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				for (int customer : orders[(batch + i) % orders.length]) {
+					charges.add(new ChargeOrder(new OrderId(UUID.randomUUID()), new CustomerId(customers.get(customer)),
+							new Money(100, "EUR")));
+				}
+			}
+			batches.add(() -> this.transactions.execute((status) -> {
+				this.payments.lockAccountsFor(charges);
+				charges.forEach(this.payments::apply);
+				return charges.size();
+			}));
+		}
+
+		int charged = 0;
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			for (Future<Integer> batch : pool.invokeAll(batches)) {
+				charged += batch.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(charged).isEqualTo(24 * 6);
+		for (String customer : customers) {
+			assertThat(this.database.paymentsOf(customer)).hasSize(24 * 6 / 3)
+				.allSatisfy((payment) -> assertThat(payment.status()).isEqualTo("COMPLETED"));
+			assertThat(this.database.balance(customer)).isEqualTo(1_000_000 - 100L * 24 * 6 / 3);
 		}
 	}
 
