@@ -1,10 +1,12 @@
 package io.orderflow.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -37,6 +39,12 @@ public class WebContractAutoConfiguration {
 	@Bean
 	RequestBodyLimit orderflowRequestBodyLimit(OrderflowWebProperties properties) {
 		return new RequestBodyLimit(properties.maxBodySize().toBytes());
+	}
+
+	@Bean
+	@ConditionalOnClass(ConfigurableTomcatWebServerFactory.class)
+	ContainerProblems orderflowContainerProblems() {
+		return new ContainerProblems();
 	}
 
 	@Bean
