@@ -1,11 +1,13 @@
 package io.orderflow.web.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,6 +20,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -79,6 +82,23 @@ public class WebSecurityAutoConfiguration {
 			return http.build();
 		}
 
+	}
+
+	/**
+	 * Decoded tokens kept until they expire ({@link CachingJwtDecoder}), around whatever
+	 * {@link JwtDecoder} the application has (Spring Boot's, from the issuer's settings).
+	 * @return the post-processor that wraps it
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "orderflow.security.token-cache", matchIfMissing = true)
+	static BeanPostProcessor orderflowDecodedTokenCache() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder))
+						? new CachingJwtDecoder(decoder, Clock.systemUTC()) : bean;
+			}
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)
