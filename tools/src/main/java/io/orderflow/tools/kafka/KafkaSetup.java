@@ -5,14 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,11 +40,11 @@ import org.springframework.boot.convert.DurationStyle;
  * Applies the suite's Kafka security to running brokers, as their super user
  * ({@code ORDERFLOW_KAFKA_USERNAME} and password, see {@link KafkaClientSecurity}): the
  * SCRAM credentials of every principal of {@link KafkaAccess} (a password file per
- * principal in {@code --passwords DIR}, made when missing), the saga topics and their
- * dead-letter topics ({@link SagaTopics}: created when missing, the dead-letter retention
- * set), and exactly the ACLs of {@link KafkaAccess} for those principals (missing ones
- * added, others of theirs removed). Running it again changes nothing; after a password
- * file changed it rotates that password. Wrapped by {@code ./orderflow up}.
+ * principal in {@code --passwords DIR}, {@code <principal>.password}), the saga topics
+ * and their dead-letter topics ({@link SagaTopics}: created when missing, the dead-letter
+ * retention set), and exactly the ACLs of {@link KafkaAccess} for those principals
+ * (missing ones added, others of theirs removed). Running it again changes nothing; after
+ * a password file changed it rotates that password. Wrapped by {@code ./orderflow up}.
  */
 public final class KafkaSetup {
 
@@ -124,20 +121,14 @@ public final class KafkaSetup {
 	}
 
 	/**
-	 * The password of a principal, from its file, made (random, owner-only) when missing.
+	 * The password of a principal, from its file ({@code ./orderflow secrets} makes
+	 * them).
 	 * @param user a principal of {@link KafkaAccess}
 	 * @return its password
 	 */
 	String password(String user) {
 		Path file = passwordFile(this.passwords, user);
 		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(this.passwords);
-				byte[] random = new byte[24];
-				new SecureRandom().nextBytes(random);
-				Files.writeString(file, HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8);
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
 			String password = Files.readString(file, StandardCharsets.UTF_8).strip();
 			if (password.isEmpty()) {
 				throw new IllegalStateException("The Kafka password file " + file + " is empty");
@@ -145,7 +136,7 @@ public final class KafkaSetup {
 			return password;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new UncheckedIOException("Cannot read the password of Kafka user " + user + " (" + file + ")", ex);
 		}
 	}
 

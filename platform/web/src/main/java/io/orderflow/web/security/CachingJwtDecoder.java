@@ -1,8 +1,8 @@
 package io.orderflow.web.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,11 +37,11 @@ final class CachingJwtDecoder implements JwtDecoder {
 
 	private final JwtDecoder delegate;
 
-	private final Clock clock;
+	private final InstantSource clock;
 
 	private final Cache<String, Jwt> decoded;
 
-	CachingJwtDecoder(JwtDecoder delegate, Clock clock) {
+	CachingJwtDecoder(JwtDecoder delegate, InstantSource clock) {
 		this.delegate = delegate;
 		this.clock = clock;
 		this.decoded = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(MAX_AGE).build();

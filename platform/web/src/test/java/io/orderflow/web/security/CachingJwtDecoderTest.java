@@ -1,9 +1,7 @@
 package io.orderflow.web.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -37,9 +35,9 @@ class CachingJwtDecoderTest {
 			.build();
 	};
 
-	private final MutableClock clock = new MutableClock(NOW);
+	private Instant now = NOW;
 
-	private final CachingJwtDecoder decoder = new CachingJwtDecoder(this.delegate, this.clock);
+	private final CachingJwtDecoder decoder = new CachingJwtDecoder(this.delegate, () -> this.now);
 
 	@Test
 	void aTokenSentAgainIsNotDecodedAgain() {
@@ -63,7 +61,7 @@ class CachingJwtDecoderTest {
 	@Test
 	void anExpiredTokenGoesBackToTheDelegate() {
 		this.decoder.decode("good-1");
-		this.clock.now = this.expiresAt;
+		this.now = this.expiresAt;
 
 		this.decoder.decode("good-1");
 
@@ -77,31 +75,6 @@ class CachingJwtDecoderTest {
 		this.decoder.decode("good-late");
 		this.decoder.decode("good-late");
 		assertThat(this.decoded).hasValue(2);
-	}
-
-	static final class MutableClock extends Clock {
-
-		Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
