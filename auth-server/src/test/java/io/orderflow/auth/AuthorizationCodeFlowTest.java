@@ -2,6 +2,11 @@ package io.orderflow.auth;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.orderflow.authclient.TokenException;
 import io.orderflow.authclient.Tokens;
@@ -101,6 +106,29 @@ class AuthorizationCodeFlowTest {
 				"orders"))
 			.isEqualTo(alice);
 		assertThat(this.server.verify(bob).getSubject()).isEqualTo("bob");
+	}
+
+	@Test
+	void manyUsersLoggingInAtOnceAllGetTheirTokens() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<String>> logins = new ArrayList<>();
+			for (int round = 0; round < 10; round++) {
+				for (int user = 1; user <= 32; user++) {
+					String username = "load-" + user;
+					// a new session and no kept token: every one of them a whole login
+					logins.add(pool.submit(() -> this.server.tokenClient()
+						.userToken(TestServer.CLI, TestServer.CLI_REDIRECT_URI, username, TestServer.DEMO_PASSWORD,
+								"orders")));
+				}
+			}
+			for (Future<String> login : logins) {
+				assertThat(login.get()).isNotBlank();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 }
