@@ -128,7 +128,7 @@ public final class ExpiringAuthorizationService implements OAuth2AuthorizationSe
 	 * @return how many completed authorizations are kept (the unfinished ones not
 	 * counted)
 	 */
-	public int completed() {
+	int completed() {
 		this.lock.lock();
 		try {
 			return this.expiries.size();

@@ -1,6 +1,6 @@
 package io.orderflow.web.security;
 
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -124,7 +124,7 @@ public class WebSecurityAutoConfiguration {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				return (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder))
-						? new CachingJwtDecoder(decoder, Clock.systemUTC()) : bean;
+						? new CachingJwtDecoder(decoder, InstantSource.system()) : bean;
 			}
 		};
 	}
