@@ -70,8 +70,14 @@ DASHBOARDS = {
                 (f"{{{{source}}}} p{q}",
                  f"histogram_quantile(0.{q}, sum by (le, source) (rate(orderflow_outbox_publish_latency_seconds_bucket{{{SOURCE}}}[5m])))")
                 for q in ("50", "99")]),
-            ("Relay leader per source", "short", [
-                ("{{source}}", f"sum by (source) (orderflow_outbox_relay_leader{{{SOURCE}}})")]),
+            ("Relay lanes: owned per instance, and the lane count", "short", [
+                ("{{source}} {{instance}}", f"sum by (source, instance) (orderflow_outbox_lanes_owned{{{SOURCE}}})"),
+                ("{{source}} lanes", f"max by (source) (orderflow_outbox_lanes{{{SOURCE}}})")]),
+            ("Outbox backlog per lane", "short", [
+                ("{{source}} lane {{lane}}", f"max by (source, lane) (orderflow_outbox_lane_backlog_rows{{{SOURCE}}})")]),
+            ("Oldest unpublished row per lane", "s", [
+                ("{{source}} lane {{lane}}",
+                 f"max by (source, lane) (orderflow_outbox_lane_oldest_unpublished_age_seconds{{{SOURCE}}})")]),
         ],
     },
 }

@@ -25,8 +25,12 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize most rows claimed, sent and marked in one round
  * @param pollInterval longest wait for a {@code NOTIFY outbox} before the leader looks
  * for rows anyway (a notification can be lost when the connection drops)
- * @param takeoverInterval how often a standby tries to become leader of a source; also
- * the pause before reconnecting to an unreachable database
+ * @param takeoverInterval how often an instance looks at a source's members and lanes and
+ * takes or hands over lanes; also the pause before reconnecting to an unreachable
+ * database
+ * @param memberTimeout how long an instance's heartbeat may be missing (a frozen process
+ * keeps its connections, and with them its lanes) before the other instances end its
+ * sessions and take its lanes over
  * @param retryBackoff first pause after a failed send; doubled on every further failure
  * @param maxRetryBackoff longest pause between two attempts to send
  * @param retention how long published rows are kept, marked with {@code published_at},
@@ -38,8 +42,8 @@ import org.springframework.validation.annotation.Validated;
  * holds long locks or builds one huge transaction
  * @param metricsInterval how often the backlog and the age of its oldest row are measured
  * (and the database's reachability with them)
- * @param stepDownAfter how long a leader goes on when every send fails before it gives up
- * its leadership, so that another instance may take over
+ * @param stepDownAfter how long an instance goes on when every send fails before it gives
+ * up its lanes, so that the other instances may take them over
  */
 @ConfigurationProperties("orderflow.relay")
 @Validated
@@ -47,6 +51,7 @@ public record RelayProperties(@DefaultValue @NotEmpty List<@Valid Source> source
 		@DefaultValue("2000") @Min(1) @Max(10_000) int batchSize,
 		@DefaultValue("1s") @DurationMin(millis = 10) Duration pollInterval,
 		@DefaultValue("2s") @DurationMin(millis = 10) Duration takeoverInterval,
+		@DefaultValue("10s") @DurationMin(millis = 100) Duration memberTimeout,
 		@DefaultValue("200ms") @DurationMin(millis = 1) Duration retryBackoff,
 		@DefaultValue("30s") @DurationMin(millis = 1) Duration maxRetryBackoff,
 		@DefaultValue("0s") @DurationMin(seconds = 0) Duration retention,

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes published rows older than the retention, in chunks of at most
  * {@code cleanup-chunk-size} rows per statement (short transactions, short locks); every
- * {@code cleanup-interval}, for the sources this instance leads (one instance cleans each
- * source). Unpublished rows are never deleted, however old.
+ * {@code cleanup-interval}, for the sources of which this instance owns lane 0 (one
+ * instance cleans each source). Unpublished rows are never deleted, however old.
  */
 final class OutboxCleanup implements Runnable {
 
@@ -40,7 +40,7 @@ final class OutboxCleanup implements Runnable {
 	@Override
 	public void run() {
 		for (OutboxSource source : this.sources.all()) {
-			if (source.status().isLeader()) {
+			if (source.status().owns(0)) {
 				clean(source);
 			}
 		}
@@ -61,7 +61,7 @@ final class OutboxCleanup implements Runnable {
 				chunk = statement.executeUpdate();
 				deleted += chunk;
 			}
-			while (chunk == this.chunkSize && source.status().isLeader());
+			while (chunk == this.chunkSize && source.status().owns(0));
 		}
 		catch (SQLException ex) {
 			logger.warn("Outbox source '{}': clean-up failed after {} rows, retrying next time: {}", source.name(),

@@ -9,37 +9,37 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.postgresql.PGStatement;
 
 /**
- * A dedicated connection to one source database through which this instance competes for,
- * and exercises, leadership of that source.
+ * A dedicated connection to one source database through which this instance owns lanes of
+ * its outbox and publishes them: it claims their rows, marks them published and parks
+ * them.
  * <p>
- * <b>Leadership</b> is a PostgreSQL session advisory lock ({@link #LEADER_LOCK}): at most
- * one session per database holds it, and the server releases it when the session ends,
- * also when the leader's process dies (its socket closes) or its host vanishes (the
- * session's TCP keepalives, set here, give up after about 25 seconds). There is no lease
- * to renew and no bookkeeping table. Every statement of the leader runs on this very
- * session, so a leader whose session was lost, and with it the lock, can no longer mark
- * anything: its next statement fails and it steps down.
+ * <b>Lanes</b> are owned by PostgreSQL session advisory locks ({@link Lanes#LANE_SPACE},
+ * the lane in its epoch): at most one session per database holds a lane, and the server
+ * releases it when the session ends, also when the process dies (its socket closes) or
+ * its host vanishes (the session's TCP keepalives, set here, give up after about 25
+ * seconds); a frozen process's sessions are ended by the others' {@link Membership}
+ * heartbeat. Every statement that claims or marks runs on this very session, so an
+ * instance whose session was lost, and its lanes with it, can no longer mark anything:
+ * its next statement fails and it starts again. The session also holds the relays' former
+ * single leader lock shared ({@link Lanes#LEGACY_LEADER_LOCK}).
  * <p>
  * Not thread-safe: used by one relay thread.
  */
 final class OutboxSession implements AutoCloseable {
 
 	/**
-	 * Key of the leader's advisory lock: {@code "outbox"} in ASCII. Advisory locks are
-	 * scoped to a database, so every source database has a leader of its own.
-	 */
-	static final long LEADER_LOCK = 0x6F7574626F78L;
-
-	/**
 	 * Channel notified by the outbox table's trigger when an inserting transaction
-	 * commits.
+	 * commits, with the lane as payload (empty when the lane count changed).
 	 */
 	static final String CHANNEL = "outbox";
 
@@ -48,6 +48,8 @@ final class OutboxSession implements AutoCloseable {
 			       (extract(epoch FROM clock_timestamp() - created_at) * 1000000)::bigint
 			FROM outbox o
 			WHERE published_at IS NULL
+			  AND lane = ANY(?::int[])
+			  AND (SELECT epoch FROM outbox_lanes) = ?
 			  AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::bigint[]) AS f(low, high)
 			                  WHERE o.id BETWEEN f.low AND f.high)
 			  AND NOT EXISTS (SELECT 1 FROM outbox_parked p WHERE p.aggregate_id = o.aggregate_id AND p.id < o.id)
@@ -57,6 +59,21 @@ final class OutboxSession implements AutoCloseable {
 	// moves one row, with the reason, out of the outbox; the claim then leaves out the
 	// rows of its aggregate after it (those before it, sent in the same failed batch, go
 	// out again)
+	// the lane count and epoch, the live members, the lanes other sessions hold (any
+	// epoch); pg_locks shows a two-key advisory lock as classid = key 1, objid = key 2,
+	// objsubid = 2
+	private static final String VIEW = """
+			SELECT l.lanes, l.epoch,
+			       ARRAY(SELECT k.objid::bigint FROM pg_locks k
+			             WHERE k.locktype = 'advisory' AND k.granted AND k.objsubid = 2 AND k.classid = ?::oid
+			               AND k.database = d.oid
+			             ORDER BY 1),
+			       ARRAY(SELECT k.objid::bigint FROM pg_locks k
+			             WHERE k.locktype = 'advisory' AND k.granted AND k.objsubid = 2 AND k.classid = ?::oid
+			               AND k.database = d.oid AND k.pid <> pg_backend_pid())
+			FROM outbox_lanes l, pg_database d
+			WHERE d.datname = current_database()""";
+
 	private static final String PARK = """
 			WITH parked AS (DELETE FROM outbox WHERE id = ? RETURNING *)
 			INSERT INTO outbox_parked (id, event_id, aggregate_type, aggregate_id, event_type, topic, payload, headers,
@@ -86,6 +103,10 @@ final class OutboxSession implements AutoCloseable {
 
 	private final PreparedStatement mark;
 
+	private final PreparedStatement view;
+
+	private boolean legacyGuard;
+
 	/**
 	 * @param connection a dedicated connection, closed with the session
 	 * @param keepPublishedRows whether {@link #markPublished(long[])} sets
@@ -109,6 +130,9 @@ final class OutboxSession implements AutoCloseable {
 		}
 		this.claim = connection.prepareStatement(CLAIM);
 		this.mark = connection.prepareStatement(keepPublishedRows ? MARK : DELETE);
+		this.view = connection.prepareStatement(VIEW);
+		this.view.setLong(1, Integer.toUnsignedLong(Lanes.MEMBER_SPACE));
+		this.view.setLong(2, Integer.toUnsignedLong(Lanes.LANE_SPACE));
 		// planned for its own ranges on every call, never by a plan the
 		// server kept: a kept plan of the old mark (id = ANY($1)), made while
 		// the table was small, went on scanning the whole table once it had
@@ -119,13 +143,68 @@ final class OutboxSession implements AutoCloseable {
 	}
 
 	/**
-	 * Tries to become leader without waiting.
-	 * @return whether this session holds the leader lock (also when it held it already)
+	 * Reads the lane count, the live members and the lanes held by other sessions.
+	 * @return what this instance sees of the source's lanes now
 	 * @throws SQLException when the session is lost
 	 */
-	boolean tryLead() throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-			statement.setLong(1, LEADER_LOCK);
+	LaneView view() throws SQLException {
+		try (ResultSet result = this.view.executeQuery()) {
+			if (!result.next()) {
+				throw new SQLException("no row in outbox_lanes: the database lacks the messaging module's migrations");
+			}
+			List<Integer> members = new ArrayList<>();
+			for (Long member : (Long[]) result.getArray(3).getArray()) {
+				members.add(member.intValue());
+			}
+			Set<Long> heldByOthers = new HashSet<>(Arrays.asList((Long[]) result.getArray(4).getArray()));
+			return new LaneView(result.getInt(1), result.getInt(2), members, heldByOthers);
+		}
+	}
+
+	/**
+	 * Holds the relays' former leader lock shared (once per session): a relay of the kind
+	 * before lanes takes it exclusively and then publishes every lane.
+	 * @return whether it is held, false while a relay of the old kind runs: then this
+	 * instance must take no lane
+	 * @throws SQLException when the session is lost
+	 */
+	boolean guardAgainstLegacyLeader() throws SQLException {
+		if (!this.legacyGuard) {
+			try (PreparedStatement statement = this.connection
+				.prepareStatement("SELECT pg_try_advisory_lock_shared(?)")) {
+				statement.setLong(1, Lanes.LEGACY_LEADER_LOCK);
+				try (ResultSet result = statement.executeQuery()) {
+					result.next();
+					this.legacyGuard = result.getBoolean(1);
+				}
+			}
+		}
+		return this.legacyGuard;
+	}
+
+	/**
+	 * Tries to take a lane without waiting.
+	 * @param key the lane's lock key ({@link Lanes#laneKey(int, int)})
+	 * @return whether this session holds it now
+	 * @throws SQLException when the session is lost
+	 */
+	boolean tryAcquire(long key) throws SQLException {
+		return lock("SELECT pg_try_advisory_lock(?, ?)", key);
+	}
+
+	/**
+	 * Lets go of a lane; the caller has finished and marked everything of it in flight.
+	 * @param key the lane's lock key
+	 * @throws SQLException when the session is lost
+	 */
+	void release(long key) throws SQLException {
+		lock("SELECT pg_advisory_unlock(?, ?)", key);
+	}
+
+	private boolean lock(String sql, long key) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			statement.setInt(1, Lanes.LANE_SPACE);
+			statement.setInt(2, (int) key);
 			try (ResultSet result = statement.executeQuery()) {
 				result.next();
 				return result.getBoolean(1);
@@ -148,14 +227,30 @@ final class OutboxSession implements AutoCloseable {
 	 * Notifications that arrived earlier count: none is lost while the session lives.
 	 * (They are not drained before a claim, although the claim may see their rows
 	 * already: the driver's non-blocking check waits a millisecond on the socket, an
-	 * empty claim costs less.)
+	 * empty claim costs less.) Notifications of lanes this instance does not own are
+	 * passed over.
 	 * @param timeout longest wait
-	 * @return whether a notification arrived
+	 * @param owned the lanes this instance owns
+	 * @return whether a notification of an owned lane, or of a change of the lane count,
+	 * arrived
 	 * @throws SQLException when the session is lost
 	 */
-	boolean awaitNotification(Duration timeout) throws SQLException {
-		PGNotification[] received = this.notifications.getNotifications((int) Math.max(1, timeout.toMillis()));
-		return received != null && received.length > 0;
+	boolean awaitNotification(Duration timeout, Set<Integer> owned) throws SQLException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		long left = timeout.toMillis();
+		while (left > 0) {
+			PGNotification[] received = this.notifications.getNotifications((int) Math.max(1, left));
+			if (received != null) {
+				for (PGNotification notification : received) {
+					String lane = notification.getParameter();
+					if (lane.isEmpty() || owned.contains(Integer.valueOf(lane))) {
+						return true;
+					}
+				}
+			}
+			left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+		}
+		return false;
 	}
 
 	/**
@@ -163,23 +258,30 @@ final class OutboxSession implements AutoCloseable {
 	 * have a parked row ({@link #park}). Never a high-water mark: an identity value is
 	 * allocated at insert, not at commit, so a row with a lower id may become visible
 	 * after rows with higher ids were published; it is still {@code published_at IS NULL}
-	 * and is found by the next claim.
+	 * and is found by the next claim. Only rows of the given lanes, and none at all once
+	 * the lane count's epoch is no longer the given one: from the commit of a change of
+	 * the count on, nothing is claimed in the old division.
 	 * @param limit most rows
 	 * @param inFlight ids of rows sent but not yet marked, to leave out
+	 * @param epoch the epoch of the lanes this instance holds
+	 * @param lanes the lanes it holds
 	 * @return the rows, lowest id first
 	 * @throws SQLException when the session is lost
 	 */
-	List<OutboxRow> claim(int limit, long[] inFlight) throws SQLException {
+	List<OutboxRow> claim(int limit, long[] inFlight, int epoch, Set<Integer> lanes) throws SQLException {
 		// in-flight ids as runs of consecutive ids: usually one or a few, which
 		// PostgreSQL checks much faster than a list of every id
 		long[][] runs = runs(inFlight);
 		Array lows = bigints(runs[0]);
 		Array highs = bigints(runs[1]);
+		Array laneArray = this.connection.createArrayOf("integer", lanes.toArray());
 		List<OutboxRow> rows = new ArrayList<>(limit);
 		try {
-			this.claim.setArray(1, lows);
-			this.claim.setArray(2, highs);
-			this.claim.setInt(3, limit);
+			this.claim.setArray(1, laneArray);
+			this.claim.setInt(2, epoch);
+			this.claim.setArray(3, lows);
+			this.claim.setArray(4, highs);
+			this.claim.setInt(5, limit);
 			long claimedAt = System.nanoTime();
 			try (ResultSet result = this.claim.executeQuery()) {
 				while (result.next()) {
@@ -190,6 +292,7 @@ final class OutboxSession implements AutoCloseable {
 			}
 		}
 		finally {
+			laneArray.free();
 			lows.free();
 			highs.free();
 		}
@@ -267,7 +370,7 @@ final class OutboxSession implements AutoCloseable {
 	}
 
 	/**
-	 * Ends the session; the server releases the leader lock with it.
+	 * Ends the session; the server releases its lane locks with it.
 	 */
 	@Override
 	public void close() {

@@ -1,8 +1,10 @@
 package io.orderflow.relay.outbox;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -14,9 +16,9 @@ import io.orderflow.relay.config.RelayProperties;
  * <ul>
  * <li>a small pool for short housekeeping statements (backlog measurement,
  * clean-up);</li>
- * <li>dedicated, unpooled {@link OutboxSession sessions} for leadership: a session
- * advisory lock lives exactly as long as the connection that took it, so it must never go
- * back to a pool.</li>
+ * <li>dedicated, unpooled connections for a {@link Membership} and the
+ * {@link OutboxSession} that owns lanes: a session advisory lock lives exactly as long as
+ * the connection that took it, so they must never go back to a pool.</li>
  * </ul>
  * The pool starts without connecting, so one unreachable database never keeps the relay
  * (and the other sources) from starting.
@@ -32,6 +34,8 @@ final class OutboxSource implements AutoCloseable {
 	private final boolean keepPublishedRows;
 
 	private final SourceStatus status = new SourceStatus();
+
+	private final SecureRandom random = new SecureRandom();
 
 	/**
 	 * @param config the database
@@ -72,21 +76,42 @@ final class OutboxSource implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a dedicated connection for leadership.
-	 * @return a new session, not yet leader
+	 * Joins the source's relay group under a new random member id.
+	 * @param timeout how long a member's heartbeat may be missing before the others end
+	 * its sessions
+	 * @return the membership, its heartbeat running
 	 * @throws SQLException when the database cannot be reached
 	 */
-	OutboxSession openSession() throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", this.config.username());
-		properties.setProperty("password", this.config.password());
-		properties.setProperty("ApplicationName", APPLICATION_NAME);
-		properties.setProperty("connectTimeout", "5");
-		// bounds every statement on a connection whose peer vanished without a FIN; above
-		// the longest LISTEN wait (the poll interval sets its own, shorter, timeout)
-		properties.setProperty("socketTimeout", "60");
-		properties.setProperty("tcpKeepAlive", "true");
-		Connection connection = DriverManager.getConnection(this.config.url(), properties);
+	Membership join(Duration timeout) throws SQLException {
+		for (int attempt = 0;; attempt++) {
+			int member = 1 + this.random.nextInt(Integer.MAX_VALUE - 1);
+			Connection connection = connect(Membership.applicationName(member));
+			try {
+				Membership.configure(connection);
+				if (Membership.tryJoin(connection, member)) {
+					return new Membership(name(), member, connection, timeout);
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.close();
+				throw ex;
+			}
+			connection.close();
+			if (attempt == 10) {
+				throw new SQLException("no free member id after 10 attempts");
+			}
+		}
+	}
+
+	/**
+	 * Opens a member's dedicated session for claiming and marking.
+	 * @param member the member id (names the session, so that a frozen member's sessions
+	 * can be found)
+	 * @return a new session, owning no lane yet
+	 * @throws SQLException when the database cannot be reached
+	 */
+	OutboxSession openSession(int member) throws SQLException {
+		Connection connection = connect(Membership.applicationName(member));
 		try {
 			return new OutboxSession(connection, this.keepPublishedRows);
 		}
@@ -94,6 +119,19 @@ final class OutboxSource implements AutoCloseable {
 			connection.close();
 			throw ex;
 		}
+	}
+
+	private Connection connect(String applicationName) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", this.config.username());
+		properties.setProperty("password", this.config.password());
+		properties.setProperty("ApplicationName", applicationName);
+		properties.setProperty("connectTimeout", "5");
+		// bounds every statement on a connection whose peer vanished without a FIN; above
+		// the longest LISTEN wait (the poll interval sets its own, shorter, timeout)
+		properties.setProperty("socketTimeout", "60");
+		properties.setProperty("tcpKeepAlive", "true");
+		return DriverManager.getConnection(this.config.url(), properties);
 	}
 
 	@Override

@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Each source's role on this instance ({@code leader}, {@code standby}, or
+ * Each source's role on this instance ({@code publishing} some lanes, {@code standby}, or
  * {@code stopped} once its relay thread ended), whether its database was reachable at the
  * last measurement, and its backlog. DOWN while a source database is unreachable (nothing
  * of it can be published, by any instance) or a relay thread has stopped; a standby is

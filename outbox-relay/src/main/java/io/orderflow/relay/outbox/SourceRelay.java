@@ -1,46 +1,55 @@
 package io.orderflow.relay.outbox;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 import io.orderflow.relay.config.RelayProperties;
 import io.orderflow.relay.outbox.BatchPublisher.InFlight;
-import io.orderflow.relay.outbox.SourceStatus.Role;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the outbox of one source database, at least once, in commit order per
- * aggregate; runs on a thread of its own until stopped.
+ * Publishes the lanes of one source database's outbox that this instance owns, at least
+ * once, in commit order per aggregate; runs on a thread of its own until stopped.
  * <p>
- * <b>Leadership.</b> The thread opens an {@link OutboxSession} and tries to become leader
- * every {@code takeover-interval}; as a standby it publishes nothing. So any number of
- * relay instances may run: one publishes, the others take over within about a takeover
- * interval of the leader's session ending (process exit, crash, lost connection).
+ * <b>Lanes.</b> Every row has a lane, a stable hash of its aggregate id ({@link Lanes});
+ * each lane is owned by one instance at a time. The thread joins the source's relay group
+ * ({@link Membership}: a member lock and a heartbeat) and opens an {@link OutboxSession};
+ * every {@code takeover-interval} it looks at the live members and the lanes' owners
+ * ({@link LaneView}) and moves towards its share: lane {@code l} belongs to the member of
+ * rank {@code l mod members}. A lane that is no longer its own is handed over by
+ * draining: the instance claims nothing more of it, finishes and marks everything it has
+ * in flight, and only then releases the lane's lock, which the new owner takes at its
+ * next look. A lane whose owner died is free as soon as the server ended its session; a
+ * frozen owner's sessions are ended by the others after {@code member-timeout}. So any
+ * number of instances may run, the lanes spread evenly over them, and two instances never
+ * publish one lane at once.
  * <p>
- * <b>Publishing.</b> The leader claims the oldest unpublished rows in id order (leaving
- * out rows still in flight), hands them to the producer and, once the broker answered,
- * marks exactly the acknowledged rows published, one statement per batch. A row is never
- * marked unless its send succeeded. After a failure, the batches in flight are completed
- * and marked as far as acknowledged, and the leader starts again, after an exponential
- * backoff, from the oldest unpublished row: a failure or a crash between send and mark
- * causes duplicates, never loss. Under a backlog (a full batch) one batch stays in flight
- * while the next one is claimed and sent, so that database and broker round trips
- * overlap; otherwise the leader sends at once, completes the batch and waits for
- * {@code NOTIFY outbox}, sent by the table's trigger when a writing transaction commits,
- * or at most {@code poll-interval}.
+ * <b>Publishing.</b> The instance claims the oldest unpublished rows of its lanes in id
+ * order (leaving out rows still in flight), hands them to the producer and, once the
+ * broker answered, marks exactly the acknowledged rows published, one statement per
+ * batch. A row is never marked unless its send succeeded. After a failure, the batches in
+ * flight are completed and marked as far as acknowledged, and the instance starts again,
+ * after an exponential backoff, from the oldest unpublished row: a failure or a crash
+ * between send and mark causes duplicates, never loss. Under a backlog (a full batch) one
+ * batch stays in flight while the next one is claimed and sent, so that database and
+ * broker round trips overlap; otherwise the instance sends at once, completes the batch
+ * and waits for {@code NOTIFY outbox} of one of its lanes (sent by the table's trigger
+ * when a writing transaction commits), at most {@code poll-interval}.
  * <p>
  * <b>Rows that can never be published</b> ({@link Unpublishable}: too large, a topic that
  * does not exist) are parked, moved to {@code outbox_parked} with the reason, and the
  * relay goes on at once; the later rows of the same aggregate wait behind it (the claim
- * leaves them out) until an operator moves it back. <b>A leader that publishes
+ * leaves them out) until an operator moves it back. <b>An instance that publishes
  * nothing</b> for {@code step-down-after} (every send failing, e.g. it cannot reach the
- * broker while others can) gives up its leadership and sits out a few takeover intervals,
- * so that a standby takes over.
+ * broker while others can) leaves the group, its lanes with it, and sits out a few
+ * takeover intervals, so that the others take its lanes over.
  * <p>
  * <b>Ordering assumption.</b> Per aggregate, id order must equal commit order. Identity
  * values are allocated at insert, so this holds because every service transaction that
@@ -48,11 +57,12 @@ import org.slf4j.LoggerFactory;
  * until commit): a second transaction for the same aggregate can allocate its id only
  * after the first one committed. Events of different aggregates may commit out of id
  * order; a late-committing lower id is simply picked up by a later claim (rows are
- * claimed by {@code published_at IS NULL}, never by a high-water mark). The one producer
- * keeps send order per partition, across the batches in flight too, and acknowledges
- * nothing behind a failed record (see {@link BatchPublisher}); across a change of leader,
- * the new leader starts from the oldest unpublished row, so whatever the old one sent
- * without marking is sent again after it, preserving the order of first occurrences.
+ * claimed by {@code published_at IS NULL}, never by a high-water mark). An aggregate's
+ * rows are all in one lane; the one producer keeps send order per partition, across the
+ * batches in flight too, and acknowledges nothing behind a failed record (see
+ * {@link BatchPublisher}); across a change of owner, the new owner starts from the lane's
+ * oldest unpublished row, so whatever the old one sent without marking is sent again
+ * after it, preserving the order of first occurrences.
  */
 final class SourceRelay implements Runnable {
 
@@ -74,6 +84,8 @@ final class SourceRelay implements Runnable {
 
 	private boolean steppedDown;
 
+	private boolean warnedLegacyLeader;
+
 	SourceRelay(OutboxSource source, BatchPublisher publisher, SourceMetrics metrics, RelayProperties properties,
 			StopSignal stop, Unpublishable unpublishable) {
 		this.source = source;
@@ -93,10 +105,10 @@ final class SourceRelay implements Runnable {
 		this.source.status().relayRunning(true);
 		try {
 			while (!this.stop.isStopped()) {
-				try (OutboxSession session = this.source.openSession()) {
-					if (awaitLeadership(session)) {
-						lead(session);
-					}
+				try (Membership membership = this.source.join(this.properties.memberTimeout());
+						OutboxSession session = this.source.openSession(membership.member())) {
+					sessionRestored();
+					publish(membership, session);
 				}
 				catch (SQLException ex) {
 					sessionFailed(ex);
@@ -107,11 +119,10 @@ final class SourceRelay implements Runnable {
 							this.properties.takeoverInterval(), ex);
 				}
 				finally {
-					stepDown();
+					lanesReleased();
 				}
-				// after stepping down, sit out a little longer: a standby that can
-				// publish
-				// takes over first
+				// after stepping down, sit out a little longer: the others, which can
+				// publish, take the lanes over first
 				this.stop.await(this.steppedDown ? this.properties.takeoverInterval().multipliedBy(3)
 						: this.properties.takeoverInterval());
 				this.steppedDown = false;
@@ -141,31 +152,36 @@ final class SourceRelay implements Runnable {
 		this.failing = true;
 	}
 
-	private boolean awaitLeadership(OutboxSession session) throws SQLException, InterruptedException {
-		boolean leader = session.tryLead();
+	private void sessionRestored() {
 		if (this.failing) {
 			logger.info("Outbox source '{}': database session restored", name());
 			this.failing = false;
 		}
-		while (!leader) {
-			if (this.stop.await(this.properties.takeoverInterval())) {
-				return false;
-			}
-			leader = session.tryLead();
-		}
-		return !this.stop.isStopped();
 	}
 
-	private void lead(OutboxSession session) throws SQLException, InterruptedException {
+	private void publish(Membership membership, OutboxSession session) throws SQLException, InterruptedException {
 		session.listen();
-		this.source.status().role(Role.LEADER);
-		logger.info("Outbox source '{}': this instance is now the leader", name());
+		OwnedLanes held = new OwnedLanes(session, membership.member());
 		Backoff backoff = new Backoff(this.properties.retryBackoff(), this.properties.maxRetryBackoff());
 		int batchSize = this.properties.batchSize();
 		Deque<InFlight> inFlight = new ArrayDeque<>(2);
 		long failingSince = 0;
+		long nextLook = System.nanoTime();
 		while (!this.stop.isStopped()) {
-			List<OutboxRow> rows = session.claim(batchSize, inFlightIds(inFlight));
+			if (!membership.isAlive()) {
+				complete(session, inFlight, 0);
+				throw new SQLException("membership session lost");
+			}
+			if (System.nanoTime() - nextLook >= 0) {
+				rebalance(session, held, inFlight);
+				nextLook = System.nanoTime() + this.properties.takeoverInterval().toNanos();
+			}
+			Duration untilLook = Duration.ofNanos(Math.max(0, nextLook - System.nanoTime()));
+			if (held.lanes().isEmpty()) {
+				session.awaitNotification(untilLook, Set.of());
+				continue;
+			}
+			List<OutboxRow> rows = session.claim(batchSize, inFlightIds(inFlight), held.epoch(), held.lanes());
 			boolean backlog = rows.size() == batchSize;
 			if (!rows.isEmpty()) {
 				inFlight.addLast(this.publisher.send(rows));
@@ -179,10 +195,13 @@ final class SourceRelay implements Runnable {
 				long now = System.nanoTime();
 				failingSince = (failingSince != 0) ? failingSince : now;
 				if (now - failingSince > this.properties.stepDownAfter().toNanos()) {
-					logger.warn("Outbox source '{}': nothing published for {}, stepping down so that another "
-							+ "instance may take over", name(), this.properties.stepDownAfter());
+					logger.warn(
+							"Outbox source '{}': nothing published for {}, leaving the lanes {} so that another "
+									+ "instance may take them over",
+							name(), this.properties.stepDownAfter(), held.lanes());
 					this.metrics.steppedDown();
 					this.steppedDown = true;
+					complete(session, inFlight, 0);
 					return;
 				}
 				this.stop.await(backoff.next());
@@ -194,11 +213,53 @@ final class SourceRelay implements Runnable {
 			}
 			backoff.reset();
 			if (!backlog) {
-				session.awaitNotification(this.properties.pollInterval());
+				session.awaitNotification(min(this.properties.pollInterval(), untilLook), held.lanes());
 			}
 		}
 		// graceful stop: claim nothing more, finish and mark what is in flight
 		complete(session, inFlight, 0);
+	}
+
+	/**
+	 * Looks at the members and the lanes' owners and moves towards this instance's share:
+	 * hands over the lanes that are no longer its own (after finishing and marking
+	 * everything in flight), then tries to take the free lanes of its share.
+	 */
+	private void rebalance(OutboxSession session, OwnedLanes held, Deque<InFlight> inFlight)
+			throws SQLException, InterruptedException {
+		LaneView view = session.view();
+		boolean legacyLeader = !session.guardAgainstLegacyLeader();
+		if (legacyLeader && !this.warnedLegacyLeader) {
+			logger
+				.warn("Outbox source '{}': a relay of the kind before lanes holds the leader lock and publishes every "
+						+ "row; this instance takes no lane until it stops", name());
+		}
+		this.warnedLegacyLeader = legacyLeader;
+		LaneView.Plan plan = legacyLeader ? new LaneView.Plan(held.keys(), Set.of())
+				: view.plan(held.member(), held.keys());
+		Set<Integer> before = held.lanes();
+		if (!plan.release().isEmpty()) {
+			// a lane is let go only once nothing of it is in flight: the next owner
+			// starts
+			// from its oldest unmarked row
+			complete(session, inFlight, 0);
+			for (long key : plan.release()) {
+				held.release(key);
+			}
+		}
+		for (long key : plan.acquire()) {
+			held.tryAcquire(key);
+		}
+		held.epoch(view.epoch());
+		this.source.status().lanes(view.lanes(), view.members().size(), held.lanes());
+		if (!before.equals(held.lanes())) {
+			logger.info("Outbox source '{}': this instance now publishes lanes {} of {} ({} instances)", name(),
+					held.lanes(), view.lanes(), view.members().size());
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	/**
@@ -258,11 +319,11 @@ final class SourceRelay implements Runnable {
 		return inFlight.stream().flatMapToLong((batch) -> LongStream.of(batch.ids())).toArray();
 	}
 
-	private void stepDown() {
-		if (this.source.status().isLeader()) {
-			logger.info("Outbox source '{}': no longer the leader", name());
+	private void lanesReleased() {
+		if (this.source.status().isPublishing()) {
+			logger.info("Outbox source '{}': this instance publishes no lane now", name());
 		}
-		this.source.status().role(Role.STANDBY);
+		this.source.status().ownsNothing();
 	}
 
 }

@@ -152,6 +152,14 @@ final class OutboxDatabase implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Deletes every outbox row and sets the lane count back to the migration's 16.
+	 */
+	void emptyWithDefaultLanes() {
+		this.jdbc.sql("SELECT outbox_set_lanes(16)").query(Integer.class).single();
+		this.jdbc.sql("DELETE FROM outbox").update();
+	}
+
 	long unpublished() {
 		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL").query(Long.class).single();
 	}

@@ -2,11 +2,11 @@ package io.orderflow.relay.outbox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import io.orderflow.messaging.outbox.OutboxEvent;
 import io.orderflow.relay.config.RelayProperties;
-import io.orderflow.relay.outbox.SourceStatus.Role;
 import io.orderflow.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,10 +57,11 @@ class OutboxHousekeepingTest {
 		OutboxSource source = this.sources.all().get(0);
 		OutboxCleanup cleanup = new OutboxCleanup(this.sources, Duration.ofMinutes(30), 2);
 
+		source.status().lanes(16, 2, Set.of(1, 2, 3));
 		cleanup.run();
-		assertThat(rows()).as("standby cleans nothing").isEqualTo(10);
+		assertThat(rows()).as("only the owner of lane 0 cleans").isEqualTo(10);
 
-		source.status().role(Role.LEADER);
+		source.status().lanes(16, 2, Set.of(0, 2, 4));
 		cleanup.run();
 		assertThat(rows()).isEqualTo(5);
 		assertThat(this.database.unpublished()).isEqualTo(3);
@@ -101,11 +102,12 @@ class OutboxHousekeepingTest {
 			Health health = new RelayHealthIndicator(sources).health();
 
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails().get("test"))
-				.hasToString("{role=standby, database=reachable, backlog=0, parked=0}");
+			assertThat(health.getDetails().get("test")).hasToString(
+					"{role=standby, lanes=[], laneCount=16, members=0, database=reachable, backlog=0, parked=0}");
 			assertThat(sources.all().get(1).status().backlog()).isNaN();
 			assertThat(health.getDetails().get("gone"))
-				.hasToString("{role=standby, database=unreachable, backlog=unknown, parked=unknown}");
+				.hasToString("{role=standby, lanes=[], laneCount=0, members=0, database=unreachable, backlog=unknown, "
+						+ "parked=unknown}");
 		}
 	}
 
@@ -121,7 +123,7 @@ class OutboxHousekeepingTest {
 
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails().get("test"))
-			.hasToString("{role=stopped, database=reachable, backlog=0, parked=0}");
+			.hasToString("{role=stopped, lanes=[], laneCount=16, members=0, database=reachable, backlog=0, parked=0}");
 	}
 
 	private List<OutboxEvent> append(int count) {
@@ -143,8 +145,8 @@ class OutboxHousekeepingTest {
 
 	private static RelayProperties properties(RelayProperties.Source... sources) {
 		return new RelayProperties(List.of(sources), 500, Duration.ofSeconds(1), Duration.ofSeconds(2),
-				Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(1), 5000,
-				Duration.ofSeconds(5), Duration.ofSeconds(60));
+				Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofHours(1),
+				Duration.ofMinutes(1), 5000, Duration.ofSeconds(5), Duration.ofSeconds(60));
 	}
 
 }

@@ -191,7 +191,10 @@ class OutboxRelayIntegrationTest {
 				.isEqualTo(publishedBefore + events.size());
 			assertThat(metric(scrape, "orderflow_outbox_backlog_rows")).isZero();
 			assertThat(metric(scrape, "orderflow_outbox_oldest_unpublished_age_seconds")).isZero();
-			assertThat(metric(scrape, "orderflow_outbox_relay_leader")).isEqualTo(1.0);
+			assertThat(metric(scrape, "orderflow_outbox_lanes")).isEqualTo(16.0);
+			assertThat(metric(scrape, "orderflow_outbox_lanes_owned")).isEqualTo(16.0);
+			assertThat(scrape).containsPattern("orderflow_outbox_lane_owned\\{[^}]*lane=\"15\"[^}]*} 1\\.0")
+				.containsPattern("orderflow_outbox_lane_backlog_rows\\{[^}]*lane=\"0\"[^}]*} 0\\.0");
 			assertThat(metric(scrape, "orderflow_outbox_publish_latency_seconds_count"))
 				.isGreaterThanOrEqualTo(events.size());
 			assertThat(scrape).contains("orderflow_outbox_publish_latency_seconds_bucket{");
@@ -206,7 +209,10 @@ class OutboxRelayIntegrationTest {
 
 		assertThat(health.path("status").asString()).isEqualTo("UP");
 		JsonNode source = health.path("components").path("outboxRelay").path("details").path("test");
-		assertThat(source.path("role").asString()).isEqualTo("leader");
+		assertThat(source.path("role").asString()).isEqualTo("publishing");
+		assertThat(source.path("laneCount").asInt()).isEqualTo(16);
+		assertThat(source.path("lanes")).hasSize(16);
+		assertThat(source.path("members").asInt()).isOne();
 		assertThat(source.path("database").asString()).isEqualTo("reachable");
 	}
 

@@ -183,7 +183,7 @@ public final class RelayBenchmark {
 			SourceStatus status = relay.getBean(OutboxSources.class).all().get(0).status();
 			MeterRegistry meters = relay.getBean(MeterRegistry.class);
 			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-			while (!status.isLeader()) {
+			while (!status.isPublishing()) {
 				pause(deadline);
 			}
 			awaitQuietCompiler();
@@ -230,7 +230,7 @@ public final class RelayBenchmark {
 			MeterRegistry meters = relay.getBean(MeterRegistry.class);
 			SourceStatus status = relay.getBean(OutboxSources.class).all().get(0).status();
 			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-			while (!status.isLeader()) {
+			while (!status.isPublishing()) {
 				pause(deadline);
 			}
 			int events = this.steadyRate * this.steadySeconds;

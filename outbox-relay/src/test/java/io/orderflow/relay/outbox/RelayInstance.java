@@ -63,8 +63,25 @@ final class RelayInstance implements AutoCloseable {
 		return this.context.getBean(OutboxSources.class).all().get(0).status();
 	}
 
-	boolean isLeader() {
-		return status().isLeader();
+	/**
+	 * @return whether the instance owns at least one lane, so publishes
+	 */
+	boolean isPublishing() {
+		return status().isPublishing();
+	}
+
+	/**
+	 * @return how many lanes the instance owns
+	 */
+	int ownedLanes() {
+		return status().ownedLaneCount();
+	}
+
+	/**
+	 * @return the lane count as the instance last saw it
+	 */
+	int laneCount() {
+		return status().laneCount();
 	}
 
 	double published() {

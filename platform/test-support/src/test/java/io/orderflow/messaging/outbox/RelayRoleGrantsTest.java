@@ -54,6 +54,11 @@ class RelayRoleGrantsTest {
 			assertThatNoException().isThrownBy(() -> statement.executeUpdate("DELETE FROM outbox WHERE false"));
 			assertThatNoException()
 				.isThrownBy(() -> statement.executeQuery("SELECT count(*) FROM outbox_parked").close());
+			assertThatNoException()
+				.isThrownBy(() -> statement.executeQuery("SELECT lanes, epoch FROM outbox_lanes").close());
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> statement.executeQuery("SELECT outbox_set_lanes(4)"))
+				.withMessageContaining("permission denied for function outbox_set_lanes");
 			assertThatExceptionOfType(SQLException.class)
 				.isThrownBy(() -> statement.executeUpdate("INSERT INTO outbox (event_id) VALUES (gen_random_uuid())"))
 				.withMessageContaining("permission denied for table outbox");
