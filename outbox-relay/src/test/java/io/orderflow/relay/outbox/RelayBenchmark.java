@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,6 +84,10 @@ public final class RelayBenchmark {
 
 	private final int batchSize = Integer.getInteger("benchmark.batch-size", 500);
 
+	// relay instances (1 to this many, each a context of its own in this JVM) sharing the
+	// source's lanes
+	private final int instances = Integer.getInteger("benchmark.instances", 3);
+
 	private final String bootstrapServers = KafkaBroker.bootstrapServers();
 
 	private final PostgresServer postgres = PostgresServer.get();
@@ -91,11 +96,7 @@ public final class RelayBenchmark {
 
 	private final List<String> report = new ArrayList<>();
 
-	private final Timer writerCommits = Timer.builder("writer.commits")
-		.publishPercentiles(0.5, 0.99)
-		.distributionStatisticExpiry(Duration.ofMinutes(30))
-		.distributionStatisticBufferLength(1)
-		.register(new SimpleMeterRegistry());
+	private Timer writerCommits = commitTimer();
 
 	private RelayBenchmark() {
 	}
@@ -119,17 +120,35 @@ public final class RelayBenchmark {
 				this.payload.length, AGGREGATES, this.batchSize);
 		line("");
 		double raw = rawCeiling();
-		Result backlog = backlog();
-		Result steady = steady();
+		List<Result> backlogs = new ArrayList<>();
+		List<Result> steadies = new ArrayList<>();
+		for (int instances = 1; instances <= this.instances; instances++) {
+			backlogs.add(backlog(instances));
+			steadies.add(steady(instances));
+		}
 		line("");
-		line("%-44s %14s %12s %12s %12s", "scenario", "events/s", "p50 ms", "p99 ms", "max ms");
-		line("%-44s %14.0f %12s %12s %12s", "a) plain producer, " + this.rawRecords + " records", raw, "-", "-", "-");
-		line("%-44s %14.0f %12.1f %12.1f %12.1f", "b) relay, backlog of " + this.backlogRows + " rows", backlog.rate,
-				backlog.p50, backlog.p99, backlog.max);
-		line("%-44s %14.0f %12.1f %12.1f %12.1f",
-				"c) relay, steady " + this.steadyRate + "/s for " + this.steadySeconds + " s", steady.rate, steady.p50,
-				steady.p99, steady.max);
-		line("%-44s %13.0f%%", "d) relay (b) / plain producer (a)", 100 * backlog.rate / raw);
+		line("%-52s %14s %12s %12s %12s", "scenario", "events/s", "p50 ms", "p99 ms", "max ms");
+		line("%-52s %14.0f %12s %12s %12s", "a) plain producer, " + this.rawRecords + " records", raw, "-", "-", "-");
+		for (int i = 0; i < backlogs.size(); i++) {
+			Result backlog = backlogs.get(i);
+			line("%-52s %14.0f %12.1f %12.1f %12.1f",
+					"b) relay x" + (i + 1) + ", backlog of " + this.backlogRows + " rows", backlog.rate, backlog.p50,
+					backlog.p99, backlog.max);
+		}
+		for (int i = 0; i < steadies.size(); i++) {
+			Result steady = steadies.get(i);
+			line("%-52s %14.0f %12.1f %12.1f %12.1f",
+					"c) relay x" + (i + 1) + ", steady " + this.steadyRate + "/s for " + this.steadySeconds + " s",
+					steady.rate, steady.p50, steady.p99, steady.max);
+		}
+		for (int i = 0; i < backlogs.size(); i++) {
+			line("%-52s %13.0f%%", "d) relay x" + (i + 1) + " (b) / plain producer (a)",
+					100 * backlogs.get(i).rate / raw);
+		}
+		for (int i = 1; i < backlogs.size(); i++) {
+			line("%-52s %13.2fx", "e) relay x" + (i + 1) + " / relay x1, backlog",
+					backlogs.get(i).rate / backlogs.get(0).rate);
+		}
 		line("");
 		line("Latency is insert (created_at) to broker ack, from the relay's orderflow.outbox.publish.latency timer; in (b) it");
 		line("includes the time a row waited in the backlog, so only (c) is a latency figure.");
@@ -167,7 +186,7 @@ public final class RelayBenchmark {
 	 * the compiler threads compiling the new context's start-up take more CPU than the
 	 * relay itself).
 	 */
-	private Result backlog() throws Exception {
+	private Result backlog(int instances) throws Exception {
 		String warmUp = migratedDatabase("bench_warm_up");
 		insertBacklog(warmUp, createTopic("warm-up"), this.backlogRows);
 		try (ConfigurableApplicationContext relay = startRelay(warmUp)) {
@@ -177,28 +196,67 @@ public final class RelayBenchmark {
 				pause(deadline);
 			}
 		}
-		String topic = createTopic("backlog");
-		String database = migratedDatabase("bench_backlog");
-		try (ConfigurableApplicationContext relay = startRelay(database)) {
-			SourceStatus status = relay.getBean(OutboxSources.class).all().get(0).status();
-			MeterRegistry meters = relay.getBean(MeterRegistry.class);
+		String topic = createTopic("backlog-x" + instances);
+		String database = migratedDatabase("bench_backlog_x" + instances);
+		List<ConfigurableApplicationContext> relays = startRelays(database, instances);
+		try {
 			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-			while (!status.isPublishing()) {
-				pause(deadline);
-			}
+			awaitLanesShared(relays, deadline);
 			awaitQuietCompiler();
 			long inserting = System.nanoTime();
 			insertBacklog(database, topic, this.backlogRows);
 			long start = System.nanoTime();
-			line("b) backlog of %,d rows inserted and committed in %.2f s", this.backlogRows,
+			line("b) x%d: backlog of %,d rows inserted and committed in %.2f s", instances, this.backlogRows,
 					seconds(start - inserting));
-			while (published(meters) < this.backlogRows) {
+			while (published(relays) < this.backlogRows) {
 				pause(deadline);
 			}
 			double elapsed = seconds(System.nanoTime() - start);
-			line("b) relay published %,d rows in %.2f s after the commit", this.backlogRows, elapsed);
-			return Result.of(this.backlogRows / elapsed, meters.get(LATENCY).timer());
+			line("b) x%d: relay published %,d rows in %.2f s after the commit (%s)", instances, this.backlogRows,
+					elapsed, shares(relays));
+			return Result.of(this.backlogRows / elapsed, relays);
 		}
+		finally {
+			relays.forEach(ConfigurableApplicationContext::close);
+		}
+	}
+
+	private List<ConfigurableApplicationContext> startRelays(String database, int instances) {
+		List<ConfigurableApplicationContext> relays = new ArrayList<>();
+		for (int i = 0; i < instances; i++) {
+			relays.add(startRelay(database));
+		}
+		return relays;
+	}
+
+	/** Waits until the instances own every lane between them, evenly. */
+	private static void awaitLanesShared(List<ConfigurableApplicationContext> relays, long deadline)
+			throws InterruptedException {
+		while (true) {
+			List<Integer> owned = relays.stream().map((relay) -> status(relay).ownedLaneCount()).toList();
+			int lanes = status(relays.get(0)).laneCount();
+			int total = owned.stream().mapToInt(Integer::intValue).sum();
+			if (lanes > 0 && total == lanes && owned.stream().allMatch((n) -> n >= lanes / relays.size())) {
+				return;
+			}
+			pause(deadline);
+		}
+	}
+
+	private static SourceStatus status(ConfigurableApplicationContext relay) {
+		return relay.getBean(OutboxSources.class).all().get(0).status();
+	}
+
+	private static double published(List<ConfigurableApplicationContext> relays) {
+		return relays.stream().mapToDouble((relay) -> published(relay.getBean(MeterRegistry.class))).sum();
+	}
+
+	/** Rows each instance published, and its lanes. */
+	private static String shares(List<ConfigurableApplicationContext> relays) {
+		return relays.stream()
+			.map((relay) -> String.format("%,.0f rows on %d lanes", published(relay.getBean(MeterRegistry.class)),
+					status(relay).ownedLaneCount()))
+			.collect(Collectors.joining(", "));
 	}
 
 	/**
@@ -223,16 +281,14 @@ public final class RelayBenchmark {
 	 * c) The relay keeping up with a steady stream of small transactions (one event each,
 	 * from {@value #WRITERS} paced writers, as a service's request threads would).
 	 */
-	private Result steady() throws Exception {
-		String topic = createTopic("steady");
-		String database = migratedDatabase("bench_steady");
-		try (ConfigurableApplicationContext relay = startRelay(database)) {
-			MeterRegistry meters = relay.getBean(MeterRegistry.class);
-			SourceStatus status = relay.getBean(OutboxSources.class).all().get(0).status();
+	private Result steady(int instances) throws Exception {
+		String topic = createTopic("steady-x" + instances);
+		String database = migratedDatabase("bench_steady_x" + instances);
+		List<ConfigurableApplicationContext> relays = startRelays(database, instances);
+		try {
 			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-			while (!status.isPublishing()) {
-				pause(deadline);
-			}
+			awaitLanesShared(relays, deadline);
+			this.writerCommits = commitTimer();
 			int events = this.steadyRate * this.steadySeconds;
 			long intervalNanos = TimeUnit.SECONDS.toNanos(1) / this.steadyRate;
 			long start = System.nanoTime();
@@ -247,16 +303,19 @@ public final class RelayBenchmark {
 			}
 			writers.shutdown();
 			double writeSeconds = seconds(System.nanoTime() - start);
-			while (published(meters) < events) {
+			while (published(relays) < events) {
 				pause(deadline);
 			}
 			double elapsed = seconds(System.nanoTime() - start);
-			line("c) %,d events written in %.2f s (%.0f/s), all published after %.2f s", events, writeSeconds,
-					events / writeSeconds, elapsed);
+			line("c) x%d: %,d events written in %.2f s (%.0f/s), all published after %.2f s (%s)", instances, events,
+					writeSeconds, events / writeSeconds, elapsed, shares(relays));
 			Result commits = Result.of(0, this.writerCommits);
 			line("c) the writers' INSERT + COMMIT took p50 %.1f ms, p99 %.1f ms, max %.1f ms (part of the latency)",
 					commits.p50, commits.p99, commits.max);
-			return Result.of(events / elapsed, meters.get(LATENCY).timer());
+			return Result.of(events / elapsed, relays);
+		}
+		finally {
+			relays.forEach(ConfigurableApplicationContext::close);
 		}
 	}
 
@@ -402,7 +461,28 @@ public final class RelayBenchmark {
 		this.report.add(line);
 	}
 
+	private static Timer commitTimer() {
+		return Timer.builder("writer.commits")
+			.publishPercentiles(0.5, 0.99)
+			.distributionStatisticExpiry(Duration.ofMinutes(30))
+			.distributionStatisticBufferLength(1)
+			.register(new SimpleMeterRegistry());
+	}
+
 	private record Result(double rate, double p50, double p99, double max) {
+
+		/**
+		 * @return the rate, and the latency percentiles of the instance whose latency was
+		 * worst at each
+		 */
+		static Result of(double rate, List<ConfigurableApplicationContext> relays) {
+			List<Result> each = relays.stream()
+				.map((relay) -> of(rate, relay.getBean(MeterRegistry.class).get(LATENCY).timer()))
+				.toList();
+			return new Result(rate, each.stream().mapToDouble(Result::p50).max().orElse(Double.NaN),
+					each.stream().mapToDouble(Result::p99).max().orElse(Double.NaN),
+					each.stream().mapToDouble(Result::max).max().orElse(Double.NaN));
+		}
 
 		static Result of(double rate, Timer latency) {
 			HistogramSnapshot snapshot = latency.takeSnapshot();

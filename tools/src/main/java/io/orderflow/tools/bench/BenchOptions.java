@@ -27,20 +27,23 @@ import io.orderflow.tools.CommandLine;
  * @param relayUrl outbox-relay's management port (the consumer groups' lag it exports)
  * @param bootstrapServers the broker (producer ceiling)
  * @param orderDatabase order-service's database (PostgreSQL ceiling)
+ * @param serviceDatabases the services' databases, analyzed after the warm-up on a server
+ * without autovacuum
  */
 record BenchOptions(List<Double> steps, Duration stepDuration, Duration warmup, Duration drain,
 		boolean stopWhenSaturated, boolean ceilings, String label, Path out, Path pids, String url, String inventoryUrl,
-		String paymentUrl, String relayUrl, String bootstrapServers, String orderDatabase) {
+		String paymentUrl, String relayUrl, String bootstrapServers, String orderDatabase,
+		List<String> serviceDatabases) {
 
 	static final String USAGE = "options: --steps 25,50,100 --step-seconds 60 --warmup-seconds 60 --drain-seconds 30 "
 			+ "--all-steps --no-ceilings --label L --out FILE --pids DIR --url U --inventory-url U --payment-url U "
-			+ "--relay-url U --bootstrap-servers B --order-database D";
+			+ "--relay-url U --bootstrap-servers B --order-database D --service-databases D1,D2,D3";
 
 	static BenchOptions parse(String[] args) {
 		CommandLine line = CommandLine.parse(args, USAGE,
 				List.of("--steps", "--step-seconds", "--warmup-seconds", "--drain-seconds", "--label", "--out",
 						"--pids", "--url", "--inventory-url", "--payment-url", "--relay-url", "--bootstrap-servers",
-						"--order-database"),
+						"--order-database", "--service-databases"),
 				List.of("--all-steps", "--no-ceilings"));
 		List<Double> steps = line.value("--steps",
 				(rates) -> Arrays.stream(rates.split(",")).map(Double::parseDouble).toList(),
@@ -58,7 +61,9 @@ record BenchOptions(List<Double> steps, Duration stepDuration, Duration warmup, 
 				line.url("--inventory-url", "http://127.0.0.1:8081"),
 				line.url("--payment-url", "http://127.0.0.1:8082"), line.url("--relay-url", "http://127.0.0.1:8183"),
 				line.value("--bootstrap-servers", String::valueOf, "127.0.0.1:9092"),
-				line.value("--order-database", String::valueOf, "orderflow_order"));
+				line.value("--order-database", String::valueOf, "orderflow_order"),
+				line.value("--service-databases", (names) -> List.of(names.split(",")),
+						List.of("orderflow_order", "orderflow_inventory", "orderflow_payment")));
 	}
 
 	private static Duration seconds(String seconds) {

@@ -21,13 +21,16 @@ class BenchOptionsTest {
 		assertThat(options.stopWhenSaturated()).isTrue();
 		assertThat(options.ceilings()).isTrue();
 		assertThat(options.ordersAt(150)).isEqualTo(9000);
+		assertThat(options.serviceDatabases()).containsExactly("orderflow_order", "orderflow_inventory",
+				"orderflow_payment");
 	}
 
 	@Test
 	void parsesValuesAndFlags() {
-		BenchOptions options = BenchOptions.parse(new String[] { "--steps", "10,20.5", "--step-seconds", "10",
-				"--warmup-seconds", "0", "--all-steps", "--no-ceilings", "--label", "agent on", "--out", "x/b.md",
-				"--pids", "/tmp/p", "--url", "http://o:1", "--order-database", "db" });
+		BenchOptions options = BenchOptions
+			.parse(new String[] { "--steps", "10,20.5", "--step-seconds", "10", "--warmup-seconds", "0", "--all-steps",
+					"--no-ceilings", "--label", "agent on", "--out", "x/b.md", "--pids", "/tmp/p", "--url",
+					"http://o:1", "--order-database", "db", "--service-databases", "db,db_inventory" });
 
 		assertThat(options.steps()).containsExactly(10.0, 20.5);
 		assertThat(options.warmup()).isZero();
@@ -38,6 +41,7 @@ class BenchOptionsTest {
 		assertThat(options.pids()).isEqualTo(Path.of("/tmp/p"));
 		assertThat(options.url()).isEqualTo("http://o:1");
 		assertThat(options.orderDatabase()).isEqualTo("db");
+		assertThat(options.serviceDatabases()).containsExactly("db", "db_inventory");
 		assertThat(options.ordersAt(20.5)).isEqualTo(205);
 		assertThat(options.paymentUrl()).isEqualTo("http://127.0.0.1:8082");
 		assertThat(options.relayUrl()).isEqualTo("http://127.0.0.1:8183");
