@@ -127,6 +127,15 @@ final class OutboxSession implements AutoCloseable {
 			// a mark lost in a database crash only means the row is published again
 			// (at least once); no reason to wait for the WAL flush on every round
 			statement.execute("SET synchronous_commit = off");
+			// the claim walks the partial index of unpublished rows in id order and stops
+			// after a batch; it must never sort the whole backlog. A generic plan made
+			// while
+			// the outbox was empty (an idle relay claims every poll interval, and nothing
+			// analyzes a table that just filled up) chose a bitmap scan and a sort: 136
+			// ms
+			// a claim of 2000 from a 100k backlog instead of 4 ms. No statement of this
+			// session wants a sort it could avoid
+			statement.execute("SET enable_sort = off");
 		}
 		this.claim = connection.prepareStatement(CLAIM);
 		this.mark = connection.prepareStatement(keepPublishedRows ? MARK : DELETE);
