@@ -271,18 +271,18 @@ final class OutboxSession implements AutoCloseable {
 	 * the lane count's epoch is no longer the given one: from the commit of a change of
 	 * the count on, nothing is claimed in the old division.
 	 * @param limit most rows
-	 * @param inFlight ids of rows sent but not yet marked, to leave out
+	 * @param inFlight ids of rows sent but not yet marked, to leave out, as runs of
+	 * consecutive ids ({@link #runs(long[])})
 	 * @param epoch the epoch of the lanes this instance holds
 	 * @param lanes the lanes it holds
 	 * @return the rows, lowest id first
 	 * @throws SQLException when the session is lost
 	 */
-	List<OutboxRow> claim(int limit, long[] inFlight, int epoch, Set<Integer> lanes) throws SQLException {
+	List<OutboxRow> claim(int limit, long[][] inFlight, int epoch, Set<Integer> lanes) throws SQLException {
 		// in-flight ids as runs of consecutive ids: usually one or a few, which
 		// PostgreSQL checks much faster than a list of every id
-		long[][] runs = runs(inFlight);
-		Array lows = bigints(runs[0]);
-		Array highs = bigints(runs[1]);
+		Array lows = bigints(inFlight[0]);
+		Array highs = bigints(inFlight[1]);
 		Array laneArray = this.connection.createArrayOf("integer", lanes.toArray());
 		List<OutboxRow> rows = new ArrayList<>(limit);
 		try {

@@ -1,6 +1,7 @@
 package io.orderflow.relay.outbox;
 
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,6 +16,9 @@ final class OwnedLanes {
 	private final int member;
 
 	private final Set<Long> keys = new TreeSet<>();
+
+	// read on every claim and every wait: kept, not rebuilt
+	private Set<Integer> lanes = Set.of();
 
 	private int epoch;
 
@@ -42,9 +46,7 @@ final class OwnedLanes {
 	 * @return the lanes held
 	 */
 	Set<Integer> lanes() {
-		Set<Integer> lanes = new TreeSet<>();
-		this.keys.forEach((key) -> lanes.add(Lanes.laneOfKey(key)));
-		return lanes;
+		return this.lanes;
 	}
 
 	/**
@@ -67,6 +69,7 @@ final class OwnedLanes {
 	boolean tryAcquire(long key) throws SQLException {
 		if (this.session.tryAcquire(key)) {
 			this.keys.add(key);
+			lanesChanged();
 			return true;
 		}
 		return false;
@@ -79,6 +82,13 @@ final class OwnedLanes {
 	void release(long key) throws SQLException {
 		this.session.release(key);
 		this.keys.remove(key);
+		lanesChanged();
+	}
+
+	private void lanesChanged() {
+		Set<Integer> lanes = new TreeSet<>();
+		this.keys.forEach((key) -> lanes.add(Lanes.laneOfKey(key)));
+		this.lanes = Collections.unmodifiableSet(lanes);
 	}
 
 }

@@ -187,8 +187,8 @@ final class SourceRelay implements Runnable {
 				session.awaitNotification(untilLook, Set.of());
 				continue;
 			}
-			long[] inFlightIds = inFlightIds(inFlight);
-			if (OutboxSession.runs(inFlightIds)[0].length > MAX_IN_FLIGHT_RUNS) {
+			long[][] inFlightRuns = OutboxSession.runs(inFlightIds(inFlight));
+			if (inFlightRuns[0].length > MAX_IN_FLIGHT_RUNS) {
 				// this instance's rows are interleaved with other lanes' ids: the claim
 				// would check every candidate against hundreds of id ranges (1,500
 				// ranges:
@@ -201,9 +201,9 @@ final class SourceRelay implements Runnable {
 					this.stop.await(backoff.next());
 					continue;
 				}
-				inFlightIds = new long[0];
+				inFlightRuns = OutboxSession.runs(new long[0]);
 			}
-			List<OutboxRow> rows = session.claim(batchSize, inFlightIds, held.epoch(), held.lanes());
+			List<OutboxRow> rows = session.claim(batchSize, inFlightRuns, held.epoch(), held.lanes());
 			boolean backlog = rows.size() == batchSize;
 			if (!rows.isEmpty()) {
 				inFlight.addLast(this.publisher.send(rows));
@@ -223,8 +223,7 @@ final class SourceRelay implements Runnable {
 							name(), this.properties.stepDownAfter(), held.lanes());
 					this.metrics.steppedDown();
 					this.steppedDown = true;
-					complete(session, inFlight, 0);
-					return;
+					return; // a failed round completed every batch in flight
 				}
 				this.stop.await(backoff.next());
 				continue;

@@ -2,7 +2,6 @@ package io.orderflow.relay.outbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.orderflow.relay.OutboxRelayApplication;
 import io.orderflow.testsupport.Readiness;
+import io.orderflow.testsupport.SchemaRegistryServer;
 
 /**
  * A relay instance as an operating-system process of its own (the test's class path, the
@@ -55,9 +55,9 @@ final class RelayProcess implements AutoCloseable {
 	 * @return the ready process
 	 */
 	static RelayProcess start(String name, OutboxDatabase database, String bootstrapServers, String... properties) {
-		int managementPort = freePort();
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+		int managementPort = SchemaRegistryServer.freePort();
+		List<String> command = new ArrayList<>(List.of(SchemaRegistryServer.javaExecutable(), "-Xmx192m",
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
 				System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
 				OutboxRelayApplication.class.getName()));
 		// a known management port (not the tests' 0): the test reads the process's
@@ -153,15 +153,6 @@ final class RelayProcess implements AutoCloseable {
 
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.managementPort + path);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@Override

@@ -168,12 +168,17 @@ public final class SchemaRegistryServer {
 						"deploy/registry/target/quarkus-app/quarkus-run.jar"));
 	}
 
-	/** The java launcher of this JVM, for child processes. */
-	static String javaExecutable() {
+	/**
+	 * @return the java launcher of this JVM, for child processes
+	 */
+	public static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	static int freePort() {
+	/**
+	 * @return a TCP port that was free a moment ago, for a child process to listen on
+	 */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			socket.setReuseAddress(true);
 			return socket.getLocalPort();
