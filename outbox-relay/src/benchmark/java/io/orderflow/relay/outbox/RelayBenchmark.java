@@ -34,6 +34,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.messaging.serde.AvroSerdeSettings;
 import io.orderflow.messaging.serde.SchemaRegistryProperties;
 import io.orderflow.relay.OutboxRelayApplication;
+import io.orderflow.benchmark.peers.BenchEvent;
+import io.orderflow.benchmark.peers.PeerOutbox;
+import io.orderflow.benchmark.peers.Peers;
 import io.orderflow.schemas.avro.OrderLine;
 import io.orderflow.schemas.avro.OrderPlaced;
 import io.orderflow.testsupport.KafkaBroker;
@@ -55,7 +58,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Throughput and latency of the relay on real infrastructure, against a plain producer
- * with the same settings. A command, not a test (timings never gate the build):
+ * with the same settings and against the peers a user would pick instead (Spring
+ * Modulith's event publication registry with Kafka externalization, Namastack's outbox:
+ * see {@link Peers}), each publishing the same events to the same broker from the same
+ * PostgreSQL. A command, not a test (timings never gate the build):
  * {@code ./mvnw -pl outbox-relay -Pbenchmark verify -DskipTests}. Sizes come from system
  * properties {@code benchmark.*} (see the profile in the module's pom); prints a table
  * and writes it to {@code benchmark.report}.
@@ -87,6 +93,9 @@ public final class RelayBenchmark {
 	// relay instances (1 to this many, each a context of its own in this JVM) sharing the
 	// source's lanes
 	private final int instances = Integer.getInteger("benchmark.instances", 3);
+
+	// the peers measured after the relay (Modulith, Namastack; empty for none)
+	private final String peers = System.getProperty("benchmark.peers", "Modulith,Namastack");
 
 	private final String bootstrapServers = KafkaBroker.bootstrapServers();
 
@@ -126,6 +135,14 @@ public final class RelayBenchmark {
 			backlogs.add(backlog(instances));
 			steadies.add(steady(instances));
 		}
+		List<String> peers = new ArrayList<>();
+		List<Result> peerBacklogs = new ArrayList<>();
+		List<Result> peerSteadies = new ArrayList<>();
+		for (Class<?> peer : Peers.named(this.peers)) {
+			peers.add(Peers.name(peer));
+			peerBacklogs.add(peerBacklog(peer));
+			peerSteadies.add(peerSteady(peer));
+		}
 		line("");
 		line("%-52s %14s %12s %12s %12s", "scenario", "events/s", "p50 ms", "p99 ms", "max ms");
 		line("%-52s %14.0f %12s %12s %12s", "a) plain producer, " + this.rawRecords + " records", raw, "-", "-", "-");
@@ -149,9 +166,31 @@ public final class RelayBenchmark {
 			line("%-52s %13.2fx", "e) relay x" + (i + 1) + " / relay x1, backlog",
 					backlogs.get(i).rate / backlogs.get(0).rate);
 		}
+		for (int i = 0; i < peers.size(); i++) {
+			Result backlog = peerBacklogs.get(i);
+			line("%-52s %14.0f %12.1f %12.1f %12.1f",
+					"f) " + peers.get(i) + ", backlog of " + this.backlogRows + " events", backlog.rate, backlog.p50,
+					backlog.p99, backlog.max);
+		}
+		for (int i = 0; i < peers.size(); i++) {
+			Result steady = peerSteadies.get(i);
+			line("%-52s %14.0f %12.1f %12.1f %12.1f",
+					"g) " + peers.get(i) + ", steady " + this.steadyRate + "/s for " + this.steadySeconds + " s",
+					steady.rate, steady.p50, steady.p99, steady.max);
+		}
+		for (int i = 0; i < peers.size(); i++) {
+			line("%-52s %13.0f%%", "h) " + peers.get(i) + " (f) / plain producer (a)",
+					100 * peerBacklogs.get(i).rate / raw);
+		}
+		for (int i = 0; i < peers.size(); i++) {
+			line("%-52s %13.2fx", "i) relay x1 / " + peers.get(i) + ", backlog",
+					backlogs.get(0).rate / peerBacklogs.get(i).rate);
+		}
 		line("");
 		line("Latency is insert (created_at) to broker ack, from the relay's orderflow.outbox.publish.latency timer; in (b) it");
-		line("includes the time a row waited in the backlog, so only (c) is a latency figure.");
+		line("includes the time a row waited in the backlog, so only (c) is a latency figure. The peers' latency is from the");
+		line("event's creation (before its commit) to the ack, seen by their KafkaTemplate; their rate counts an event once");
+		line("it is acknowledged and marked completed in their table, as the relay's counts it once acknowledged and marked.");
 		String file = System.getProperty("benchmark.report", "target/benchmark.txt");
 		Files.createDirectories(Path.of(file).toAbsolutePath().getParent());
 		Files.writeString(Path.of(file), String.join(System.lineSeparator(), this.report) + System.lineSeparator());
@@ -344,10 +383,123 @@ public final class RelayBenchmark {
 		return null;
 	}
 
+	/**
+	 * f) A peer catching up with a backlog that lands in one commit, measured as (b):
+	 * from the commit to the last event acknowledged and marked, after a warm-up with a
+	 * backlog of the same size in a context of its own.
+	 */
+	private Result peerBacklog(Class<?> peer) throws Exception {
+		String name = peer.getSimpleName();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+		try (ConfigurableApplicationContext context = startPeer(peer, name + "_warm_up")) {
+			PeerOutbox outbox = awaitReady(context, deadline);
+			outbox.publish(events(createTopic(name + "-warm-up"), this.backlogRows));
+			awaitPublished(outbox, this.backlogRows, deadline);
+		}
+		try (ConfigurableApplicationContext context = startPeer(peer, name + "_backlog")) {
+			PeerOutbox outbox = awaitReady(context, deadline);
+			List<BenchEvent> events = events(createTopic(name + "-backlog"), this.backlogRows);
+			awaitQuietCompiler();
+			long inserting = System.nanoTime();
+			outbox.publish(events);
+			long start = System.nanoTime();
+			line("f) %s: backlog of %,d events published to it in one transaction in %.2f s", outbox.description(),
+					this.backlogRows, seconds(start - inserting));
+			awaitPublished(outbox, this.backlogRows, deadline);
+			double elapsed = seconds(System.nanoTime() - start);
+			line("f) %s: %,d events acknowledged and marked in %.2f s after the commit", name, this.backlogRows,
+					elapsed);
+			return Result.of(this.backlogRows / elapsed, outbox.acknowledged().latency());
+		}
+	}
+
+	/** g) A peer keeping up with the steady stream of (c). */
+	private Result peerSteady(Class<?> peer) throws Exception {
+		String name = peer.getSimpleName();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+		try (ConfigurableApplicationContext context = startPeer(peer, name + "_steady")) {
+			PeerOutbox outbox = awaitReady(context, deadline);
+			String topic = createTopic(name + "-steady");
+			this.writerCommits = commitTimer();
+			int events = this.steadyRate * this.steadySeconds;
+			long intervalNanos = TimeUnit.SECONDS.toNanos(1) / this.steadyRate;
+			long start = System.nanoTime();
+			ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+			List<Future<?>> done = new ArrayList<>();
+			for (int writer = 0; writer < WRITERS; writer++) {
+				int first = writer;
+				done.add(writers.submit(() -> {
+					for (int i = first; i < events; i += WRITERS) {
+						long wait = start + i * intervalNanos - System.nanoTime();
+						if (wait > 0) {
+							TimeUnit.NANOSECONDS.sleep(wait);
+						}
+						BenchEvent event = new BenchEvent(topic, aggregate(i), this.payload, System.nanoTime());
+						long started = System.nanoTime();
+						outbox.publish(List.of(event));
+						this.writerCommits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> writer : done) {
+				writer.get();
+			}
+			writers.shutdown();
+			double writeSeconds = seconds(System.nanoTime() - start);
+			awaitPublished(outbox, events, deadline);
+			double elapsed = seconds(System.nanoTime() - start);
+			line("g) %s: %,d events written in %.2f s (%.0f/s), all acknowledged and marked after %.2f s", name, events,
+					writeSeconds, events / writeSeconds, elapsed);
+			Result commits = Result.of(0, this.writerCommits);
+			line("g) the writers' transactions took p50 %.1f ms, p99 %.1f ms, max %.1f ms (part of the latency)",
+					commits.p50, commits.p99, commits.max);
+			return Result.of(events / elapsed, outbox.acknowledged().latency());
+		}
+	}
+
+	private ConfigurableApplicationContext startPeer(Class<?> peer, String database) {
+		return Peers.start(peer, this.postgres.createDatabase("bench_" + database), this.postgres.username(),
+				this.postgres.password(), this.bootstrapServers);
+	}
+
+	private static PeerOutbox awaitReady(ConfigurableApplicationContext context, long deadline)
+			throws InterruptedException {
+		PeerOutbox outbox = context.getBean(PeerOutbox.class);
+		while (!outbox.ready()) {
+			TimeUnit.MILLISECONDS.sleep(50);
+			pause(deadline);
+		}
+		return outbox;
+	}
+
+	/**
+	 * Waits until the broker acknowledged the events and the peer marked them all.
+	 */
+	private static void awaitPublished(PeerOutbox outbox, int events, long deadline) throws InterruptedException {
+		while (outbox.acknowledged().count() < events) {
+			pause(deadline);
+		}
+		while (outbox.unpublished() > 0) {
+			TimeUnit.MILLISECONDS.sleep(20);
+			pause(deadline);
+		}
+	}
+
+	private List<BenchEvent> events(String topic, int count) {
+		List<BenchEvent> events = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			events.add(new BenchEvent(topic, aggregate(i), this.payload, System.nanoTime()));
+		}
+		return events;
+	}
+
 	private ConfigurableApplicationContext startRelay(String database) {
 		List<String> arguments = new ArrayList<>(
 				List.of("server.port=0", "management.server.port=0", "spring.main.banner-mode=off",
-						"spring.autoconfigure.exclude=io.orderflow.messaging.config.MessagingAutoConfiguration",
+						"spring.autoconfigure.exclude=" + Peers.MESSAGING_AUTO_CONFIGURATION + ","
+								+ Peers.MODULITH_AUTO_CONFIGURATIONS,
+						"namastack.outbox.enabled=false",
 						"spring.kafka.bootstrap-servers=" + this.bootstrapServers,
 						"orderflow.relay.batch-size=" + this.batchSize, "orderflow.relay.metrics-interval=1s",
 						"management.metrics.distribution.percentiles." + LATENCY + "=0.5,0.99",
