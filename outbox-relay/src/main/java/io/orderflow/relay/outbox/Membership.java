@@ -194,6 +194,8 @@ final class Membership implements AutoCloseable {
 		connection.setAutoCommit(true);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET statement_timeout = '5s'");
+			// short catalog queries: JIT compilation never pays (see OutboxSession)
+			statement.execute("SET jit = off");
 		}
 	}
 

@@ -62,7 +62,7 @@ final class OutboxSession implements AutoCloseable {
 	// the lane count and epoch, the live members, the lanes other sessions hold (any
 	// epoch); pg_locks shows a two-key advisory lock as classid = key 1, objid = key 2,
 	// objsubid = 2
-	private static final String VIEW = """
+	static final String VIEW = """
 			SELECT l.lanes, l.epoch,
 			       ARRAY(SELECT k.objid::bigint FROM pg_locks k
 			             WHERE k.locktype = 'advisory' AND k.granted AND k.objsubid = 2 AND k.classid = ?::oid
@@ -129,13 +129,18 @@ final class OutboxSession implements AutoCloseable {
 			statement.execute("SET synchronous_commit = off");
 			// the claim walks the partial index of unpublished rows in id order and stops
 			// after a batch; it must never sort the whole backlog. A generic plan made
-			// while
-			// the outbox was empty (an idle relay claims every poll interval, and nothing
-			// analyzes a table that just filled up) chose a bitmap scan and a sort: 136
-			// ms
-			// a claim of 2000 from a 100k backlog instead of 4 ms. No statement of this
-			// session wants a sort it could avoid
+			// while the outbox was empty (an idle relay claims every poll interval, and
+			// nothing analyzes a table that just filled up) chose a bitmap scan and a
+			// sort: 136 ms a claim of 2000 from a 100k backlog instead of 4 ms. No
+			// statement of this session wants a sort it could avoid
 			statement.execute("SET enable_sort = off");
+			// and never compiles one: with sorts disabled, a statement that must sort
+			// anyway (the lanes' view orders its lock keys) costs more than
+			// jit_above_cost, and the JIT compiled it on every call: 120-270 ms of a core
+			// every takeover interval for a query that runs in 0.2 ms (the relay's
+			// steady p99 was 200 ms for it, and each source's session burnt 10% of a
+			// core)
+			statement.execute("SET jit = off");
 		}
 		this.claim = connection.prepareStatement(CLAIM);
 		this.mark = connection.prepareStatement(keepPublishedRows ? MARK : DELETE);

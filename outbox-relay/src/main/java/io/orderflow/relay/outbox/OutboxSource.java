@@ -56,6 +56,8 @@ final class OutboxSource implements AutoCloseable {
 		hikari.setValidationTimeout(1_000);
 		hikari.setInitializationFailTimeout(-1);
 		hikari.addDataSourceProperty("ApplicationName", APPLICATION_NAME + "-housekeeping");
+		// backlog probes and clean-up: short statements, JIT compilation never pays
+		hikari.setConnectionInitSql("SET jit = off");
 		this.pool = new HikariDataSource(hikari);
 	}
 

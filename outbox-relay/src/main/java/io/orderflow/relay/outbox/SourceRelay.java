@@ -191,10 +191,8 @@ final class SourceRelay implements Runnable {
 			if (inFlightRuns[0].length > MAX_IN_FLIGHT_RUNS) {
 				// this instance's rows are interleaved with other lanes' ids: the claim
 				// would check every candidate against hundreds of id ranges (1,500
-				// ranges:
-				// 576 ms a claim instead of 4). Finish the batch first, then claim
-				// without
-				// exclusions
+				// ranges: 576 ms a claim instead of 4). Finish the batch first, then
+				// claim without exclusions
 				if (complete(session, inFlight, 0) == Outcome.FAILED) {
 					// as after any failed batch (the next one's failure counts towards
 					// step-down-after)
