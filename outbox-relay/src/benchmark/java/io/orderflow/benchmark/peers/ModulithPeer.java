@@ -1,6 +1,5 @@
 package io.orderflow.benchmark.peers;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -55,35 +54,9 @@ public class ModulithPeer {
 	@Bean
 	PeerOutbox modulith(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcTemplate jdbc,
 			Acknowledged acknowledged) {
-		return new PeerOutbox() {
-
-			@Override
-			public String description() {
-				return "Spring Modulith JDBC registry + Kafka externalization";
-			}
-
-			@Override
-			public void publish(List<BenchEvent> batch) {
-				transactions.executeWithoutResult((status) -> batch.forEach(events::publishEvent));
-			}
-
-			@Override
-			public long unpublished() {
-				return jdbc.queryForObject("SELECT count(*) FROM event_publication WHERE completion_date IS NULL",
-						Long.class);
-			}
-
-			@Override
-			public boolean ready() {
-				return true;
-			}
-
-			@Override
-			public Acknowledged acknowledged() {
-				return acknowledged;
-			}
-
-		};
+		return new PeerOutbox("Spring Modulith JDBC registry + Kafka externalization", transactions,
+				events::publishEvent, jdbc, "SELECT count(*) FROM event_publication WHERE completion_date IS NULL",
+				"SELECT true", acknowledged);
 	}
 
 }

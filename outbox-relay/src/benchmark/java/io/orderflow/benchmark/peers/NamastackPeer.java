@@ -1,6 +1,5 @@
 package io.orderflow.benchmark.peers;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -52,36 +51,10 @@ public class NamastackPeer {
 	@Bean
 	PeerOutbox namastack(Outbox outbox, TransactionTemplate transactions, JdbcTemplate jdbc,
 			Acknowledged acknowledged) {
-		return new PeerOutbox() {
-
-			@Override
-			public String description() {
-				return "Namastack outbox 1.6.0 (JDBC), send().get() handler";
-			}
-
-			@Override
-			public void publish(List<BenchEvent> batch) {
-				transactions.executeWithoutResult(
-						(status) -> batch.forEach((event) -> outbox.schedule(event, event.aggregateId())));
-			}
-
-			@Override
-			public long unpublished() {
-				return jdbc.queryForObject("SELECT count(*) FROM outbox_record WHERE status <> 'COMPLETED'", Long.class);
-			}
-
-			@Override
-			public boolean ready() {
-				return jdbc.queryForObject("SELECT count(*) FROM outbox_partition WHERE instance_id IS NOT NULL",
-						Long.class) == 256;
-			}
-
-			@Override
-			public Acknowledged acknowledged() {
-				return acknowledged;
-			}
-
-		};
+		return new PeerOutbox("Namastack outbox 1.6.0 (JDBC), send().get() handler", transactions,
+				(event) -> outbox.schedule(event, event.aggregateId()), jdbc,
+				"SELECT count(*) FROM outbox_record WHERE status <> 'COMPLETED'",
+				"SELECT count(*) = 256 FROM outbox_partition WHERE instance_id IS NOT NULL", acknowledged);
 	}
 
 	/** Sends each record and waits for the broker's acknowledgement. */

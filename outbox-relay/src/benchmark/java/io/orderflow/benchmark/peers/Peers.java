@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -58,10 +60,11 @@ public final class Peers {
 	/**
 	 * @param peer {@link ModulithPeer} or {@link NamastackPeer}
 	 * @param database JDBC URL of an empty database
+	 * @param producer the Kafka producer's settings (the plain producer's: the relay's)
 	 * @return the running context; its {@link PeerOutbox} drives it
 	 */
 	public static ConfigurableApplicationContext start(Class<?> peer, String database, String username,
-			String password, String bootstrapServers) {
+			String password, Map<String, Object> producer) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		// not the relay's application.yml, which is on the classpath too
 		settings.put("spring.config.name", "benchmark-peer");
@@ -72,16 +75,12 @@ public final class Peers {
 		settings.put("spring.datasource.url", database);
 		settings.put("spring.datasource.username", username);
 		settings.put("spring.datasource.password", password);
-		settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
-		// the relay's producer (application.yml plus what it forces)
-		settings.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
-		settings.put("spring.kafka.producer.value-serializer",
-				"org.apache.kafka.common.serialization.ByteArraySerializer");
-		settings.put("spring.kafka.producer.acks", "all");
-		settings.put("spring.kafka.producer.batch-size", "131072");
-		settings.put("spring.kafka.producer.compression-type", "lz4");
-		settings.put("spring.kafka.producer.properties.linger.ms", "5");
-		settings.put("spring.kafka.producer.properties.enable.idempotence", "true");
+		// the relay's producer, as the plain producer has it (each peer's linger below);
+		// the servers also as Spring Boot's own setting, which would otherwise override them
+		settings.put("spring.kafka.bootstrap-servers",
+				String.valueOf(producer.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)));
+		producer.forEach((name, value) -> settings.put("spring.kafka.producer.properties." + name,
+				(value instanceof Class<?> type) ? type.getName() : String.valueOf(value)));
 		settings.put("logging.level.org.apache.kafka", "WARN");
 		settings.put("logging.level.kafka", "WARN");
 		settings.put("logging.level.state.change.logger", "WARN");

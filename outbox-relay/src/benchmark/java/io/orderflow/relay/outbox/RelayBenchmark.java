@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -327,21 +328,29 @@ public final class RelayBenchmark {
 		try {
 			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
 			awaitLanesShared(relays, deadline);
-			this.writerCommits = commitTimer();
 			int events = this.steadyRate * this.steadySeconds;
-			long intervalNanos = TimeUnit.SECONDS.toNanos(1) / this.steadyRate;
 			long start = System.nanoTime();
-			ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-			List<Future<?>> done = new ArrayList<>();
-			for (int writer = 0; writer < WRITERS; writer++) {
-				int first = writer;
-				done.add(writers.submit(() -> write(database, topic, first, events, start, intervalNanos)));
-			}
-			for (Future<?> writer : done) {
-				writer.get();
-			}
-			writers.shutdown();
-			double writeSeconds = seconds(System.nanoTime() - start);
+			double writeSeconds = writeSteadily(events, () -> {
+				Connection connection = connect(database);
+				PreparedStatement insert = connection.prepareStatement(INSERT_ONE);
+				return new Writer() {
+
+					@Override
+					public void write(int i) throws SQLException {
+						insert.setString(1, aggregate(i));
+						insert.setString(2, topic);
+						insert.setBytes(3, RelayBenchmark.this.payload);
+						insert.setString(4, TRACEPARENT);
+						insert.executeUpdate();
+					}
+
+					@Override
+					public void close() throws SQLException {
+						connection.close();
+					}
+
+				};
+			});
 			while (published(relays) < events) {
 				pause(deadline);
 			}
@@ -359,28 +368,54 @@ public final class RelayBenchmark {
 	}
 
 	/**
-	 * Inserts events first, first + WRITERS, ..., each in its own transaction, on
-	 * schedule.
+	 * Writes events 0 to {@code events - 1} at the steady rate, each in a transaction of
+	 * its own, from {@value #WRITERS} writers (event i from writer i mod WRITERS, on
+	 * schedule), and times each write into {@link #writerCommits}.
+	 * @return seconds from the first scheduled write to the last done
 	 */
-	private Void write(String database, String topic, int first, int events, long start, long intervalNanos)
-			throws SQLException, InterruptedException {
-		try (Connection connection = connect(database);
-				PreparedStatement insert = connection.prepareStatement(INSERT_ONE)) {
-			for (int i = first; i < events; i += WRITERS) {
-				long wait = start + i * intervalNanos - System.nanoTime();
-				if (wait > 0) {
-					TimeUnit.NANOSECONDS.sleep(wait);
-				}
-				insert.setString(1, aggregate(i));
-				insert.setString(2, topic);
-				insert.setBytes(3, this.payload);
-				insert.setString(4, TRACEPARENT);
-				long started = System.nanoTime();
-				insert.executeUpdate();
-				this.writerCommits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+	private double writeSteadily(int events, Callable<Writer> writer) throws Exception {
+		this.writerCommits = commitTimer();
+		long intervalNanos = TimeUnit.SECONDS.toNanos(1) / this.steadyRate;
+		long start = System.nanoTime();
+		ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int first = 0; first < WRITERS; first++) {
+				int firstEvent = first;
+				done.add(writers.submit(() -> {
+					try (Writer own = writer.call()) {
+						for (int i = firstEvent; i < events; i += WRITERS) {
+							long wait = start + i * intervalNanos - System.nanoTime();
+							if (wait > 0) {
+								TimeUnit.NANOSECONDS.sleep(wait);
+							}
+							long started = System.nanoTime();
+							own.write(i);
+							this.writerCommits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> writerDone : done) {
+				writerDone.get();
 			}
 		}
-		return null;
+		finally {
+			writers.shutdown();
+		}
+		return seconds(System.nanoTime() - start);
+	}
+
+	/** One writer thread's way of writing event i in a transaction of its own. */
+	private interface Writer extends AutoCloseable {
+
+		void write(int i) throws Exception;
+
+		@Override
+		default void close() throws Exception {
+		}
+
 	}
 
 	/**
@@ -420,33 +455,10 @@ public final class RelayBenchmark {
 		try (ConfigurableApplicationContext context = startPeer(peer, name + "_steady")) {
 			PeerOutbox outbox = awaitReady(context, deadline);
 			String topic = createTopic(name + "-steady");
-			this.writerCommits = commitTimer();
 			int events = this.steadyRate * this.steadySeconds;
-			long intervalNanos = TimeUnit.SECONDS.toNanos(1) / this.steadyRate;
 			long start = System.nanoTime();
-			ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-			List<Future<?>> done = new ArrayList<>();
-			for (int writer = 0; writer < WRITERS; writer++) {
-				int first = writer;
-				done.add(writers.submit(() -> {
-					for (int i = first; i < events; i += WRITERS) {
-						long wait = start + i * intervalNanos - System.nanoTime();
-						if (wait > 0) {
-							TimeUnit.NANOSECONDS.sleep(wait);
-						}
-						BenchEvent event = new BenchEvent(topic, aggregate(i), this.payload, System.nanoTime());
-						long started = System.nanoTime();
-						outbox.publish(List.of(event));
-						this.writerCommits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-					}
-					return null;
-				}));
-			}
-			for (Future<?> writer : done) {
-				writer.get();
-			}
-			writers.shutdown();
-			double writeSeconds = seconds(System.nanoTime() - start);
+			double writeSeconds = writeSteadily(events, () -> (i) -> outbox
+				.publish(List.of(new BenchEvent(topic, aggregate(i), this.payload, System.nanoTime()))));
 			awaitPublished(outbox, events, deadline);
 			double elapsed = seconds(System.nanoTime() - start);
 			line("g) %s: %,d events written in %.2f s (%.0f/s), all acknowledged and marked after %.2f s", name, events,
@@ -460,7 +472,7 @@ public final class RelayBenchmark {
 
 	private ConfigurableApplicationContext startPeer(Class<?> peer, String database) {
 		return Peers.start(peer, this.postgres.createDatabase("bench_" + database), this.postgres.username(),
-				this.postgres.password(), this.bootstrapServers);
+				this.postgres.password(), producerSettings());
 	}
 
 	private static PeerOutbox awaitReady(ConfigurableApplicationContext context, long deadline)
