@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,6 +110,30 @@ class OrderflowScriptTest {
 		assertThat(load.output()).contains("reached a terminal state: 30", "outcomes: {CONFIRMED=30}",
 				"POST -> terminal latency ms: p50");
 
+		// the tools for scripts: one JSON document on standard output
+		Result loadJson = stack.orderflowStandardOutput(Duration.ofMinutes(2), "load", "--orders", "10", "--rate", "10",
+				"--setup", "--json");
+		assertThat(loadJson.exitCode()).as(loadJson.output()).isZero();
+		JsonNode loaded = Api.JSON.readTree(loadJson.output());
+		assertThat(loaded.get("placed").asInt()).isEqualTo(10);
+		assertThat(loaded.get("terminal").asInt()).isEqualTo(10);
+		assertThat(loaded.get("outcomes").get("CONFIRMED").asInt()).isEqualTo(10);
+		assertThat(loaded.get("latencyMillis").get("p99").asLong()).isPositive();
+		Result lagJson = stack.orderflowStandardOutput(Duration.ofMinutes(1), "lag", "--json");
+		assertThat(lagJson.exitCode()).as(lagJson.output()).isZero();
+		List<String> groups = new ArrayList<>();
+		Api.JSON.readTree(lagJson.output()).get("groups").forEach((group) -> {
+			groups.add(group.get("group").asString());
+			assertThat(group.get("partitions").size()).as(group.toString()).isPositive();
+		});
+		assertThat(groups).contains("order-service", "inventory-service", "payment-service");
+		Result lag = stack.orderflow(Duration.ofMinutes(1), "lag", "--group", "order-service");
+		assertThat(lag.exitCode()).as(lag.output()).isZero();
+		assertThat(lag.output()).containsPattern("(?m)^GROUP +TOPIC +PART +COMMITTED +END +LAG +MEMBER$")
+			.containsPattern("order-service +orders.order-placed.v1|order-service +inventory.stock-reserved.v1")
+			.containsPattern("order-service: lag \\d+ over \\d+ partition\\(s\\), \\d+ member\\(s\\)")
+			.doesNotContain(" INFO ");
+
 		Result status = stack.orderflow(Duration.ofSeconds(30), "status");
 		assertThat(status.output()).containsPattern("order\\s+\\d+\\s+running\\s+UP")
 			.containsPattern("relay\\s+\\d+\\s+running\\s+UP")
@@ -149,6 +174,21 @@ class OrderflowScriptTest {
 			Result letters = stack.orderflow(Duration.ofSeconds(60), "dlt", "list", "orders.order-placed.v1");
 			assertThat(letters.output()).contains("parked-by-hand", "NonRetryableEventException");
 		});
+		// a table with nothing of the Kafka clients' logs before it; and the same for
+		// scripts
+		Result table = stack.orderflow(Duration.ofSeconds(60), "dlt", "list", "orders.order-placed.v1");
+		assertThat(table.output()).containsPattern("(?m)^dead-letter topic +part +offset")
+			.doesNotContain(" INFO ", " WARN ");
+		Result json = stack.orderflowStandardOutput(Duration.ofSeconds(60), "dlt", "list", "orders.order-placed.v1",
+				"--json");
+		assertThat(json.exitCode()).as(json.output()).isZero();
+		JsonNode letter = null;
+		for (JsonNode each : Api.JSON.readTree(json.output()).get("deadLetters")) {
+			letter = each.get("key").asString().equals("parked-by-hand") ? each : letter;
+		}
+		assertThat(letter).as(json.output()).isNotNull();
+		assertThat(letter.get("exception").asString()).contains("NonRetryableEventException");
+		assertThat(letter.get("replayed").asBoolean()).isFalse();
 		assertThat(stack.orderflow(Duration.ofSeconds(30), "outbox", "parked").output()).doesNotContain("999999999");
 		// the operators' replay on the secured brokers (orderflow-ops writes the saga
 		// topic, commits in the replay

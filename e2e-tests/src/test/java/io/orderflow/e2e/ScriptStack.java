@@ -110,6 +110,21 @@ final class ScriptStack {
 	}
 
 	/**
+	 * @param timeout longest run
+	 * @param args the script's arguments
+	 * @return its exit code and its standard output only (what a script piping it reads)
+	 */
+	Result orderflowStandardOutput(Duration timeout, String... args) throws Exception {
+		String[] command = new String[args.length + 4];
+		command[0] = "bash";
+		command[1] = "-c";
+		command[2] = "exec \"$0\" \"$@\" 2>/dev/null";
+		command[3] = ROOT.resolve("orderflow").toString();
+		System.arraycopy(args, 0, command, 4, args.length);
+		return run(timeout, this.environment, command);
+	}
+
+	/**
 	 * @param service {@code order}, {@code inventory} or {@code payment}
 	 * @return its database's name
 	 */

@@ -1,9 +1,13 @@
 package io.orderflow.tools;
 
+import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code ./orderflow load --orders N --rate R}: places N orders at R orders/s against
@@ -13,7 +17,9 @@ import java.util.Locale;
  * (default {@code http://127.0.0.1:8080}), {@code --customers a,b},
  * {@code --skus SKU-1,SKU-2}, {@code --timeout} seconds to wait for the last order
  * (default 120), {@code --setup} to first create a customer and products with enough
- * money and stock that every order completes the whole saga ({@link LoadSetup}).
+ * money and stock that every order completes the whole saga ({@link LoadSetup}),
+ * {@code --json} to print the result as one JSON document on standard output (the
+ * progress then goes to standard error). Exits 1 when an order failed or did not finish.
  */
 public final class LoadGenerator {
 
@@ -24,26 +30,63 @@ public final class LoadGenerator {
 		LoadOptions options = LoadOptions.parse(args);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		ApiAuth auth = ApiAuth.fromEnvironment();
+		// with --json, standard output carries the result only
+		PrintStream progress = options.json() ? System.err : System.out;
 		if (options.setup()) {
-			new LoadSetup(http, options.inventoryUrl(), options.paymentUrl(), auth).apply(options.orders());
+			new LoadSetup(http, options.inventoryUrl(), options.paymentUrl(), auth).apply(options.orders(), progress);
 			options = options.withCatalogue(LoadSetup.CUSTOMERS, LoadSetup.SKUS);
 		}
-		System.out.printf("placing %d orders at %.1f/s against %s%n", options.orders(), options.rate(), options.url());
+		progress.printf("placing %d orders at %.1f/s against %s%n", options.orders(), options.rate(), options.url());
 		LoadResult result = new SagaLoad(http, options.url(), options.customers(), options.skus(), auth)
-			.run(options.orders(), options.rate(), options.timeout(), LoadGenerator::printProgress);
-		System.out.println();
-		report(result);
+			.run(options.orders(), options.rate(), options.timeout(), (step) -> printProgress(progress, step));
+		progress.println();
+		if (options.json()) {
+			System.out.println(JsonOutput.write(json(result)));
+		}
+		else {
+			report(result);
+		}
 		System.exit((result.errors() == 0) ? 0 : 1);
 	}
 
-	static void printProgress(SagaLoad.Progress progress) {
+	static void printProgress(PrintStream out, SagaLoad.Progress progress) {
 		// on a terminal the line rewrites itself; in a log file, one line a second
 		String format = (System.console() != null)
 				? "\r%5.1fs  placed %d/%d  terminal %d  in flight %d  failed %d  %.1f orders/s   "
 				: "%5.1fs  placed %d/%d  terminal %d  in flight %d  failed %d  %.1f orders/s%n";
-		System.out.printf(Locale.ROOT, format, progress.seconds(), progress.placed(), progress.orders(),
-				progress.terminal(), progress.inFlight(), progress.failed(),
-				progress.placed() / Math.max(progress.seconds(), 0.001));
+		out.printf(Locale.ROOT, format, progress.seconds(), progress.placed(), progress.orders(), progress.terminal(),
+				progress.inFlight(), progress.failed(), progress.placed() / Math.max(progress.seconds(), 0.001));
+	}
+
+	/**
+	 * @param result a run's result
+	 * @return what {@code --json} prints of it: the same figures as the text report
+	 */
+	static Map<String, Object> json(LoadResult result) {
+		LatencyStats stats = result.latencies();
+		Map<String, Object> latency = new LinkedHashMap<>();
+		latency.put("p50", stats.percentile(50));
+		latency.put("p95", stats.percentile(95));
+		latency.put("p99", stats.percentile(99));
+		latency.put("max", stats.max());
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("orders", result.orders());
+		json.put("offeredRate", result.offeredRate());
+		json.put("placed", result.placed());
+		json.put("failedPosts", result.failedPosts());
+		json.put("terminal", stats.count());
+		json.put("unfinished", result.unfinished());
+		json.put("errors", result.errors());
+		json.put("seconds", round(result.seconds()));
+		json.put("placedRate", round(result.placed() / result.seconds()));
+		json.put("terminalRate", round(result.terminalRate()));
+		json.put("latencyMillis", latency);
+		json.put("outcomes", new TreeMap<>(result.outcomes()));
+		return json;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
 	}
 
 	private static void report(LoadResult result) {

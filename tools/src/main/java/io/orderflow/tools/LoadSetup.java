@@ -1,6 +1,7 @@
 package io.orderflow.tools;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,8 +47,9 @@ public final class LoadSetup {
 
 	/**
 	 * @param orders how many orders the money and the stock must suffice for
+	 * @param log where to say what was set up
 	 */
-	public void apply(long orders) throws IOException, InterruptedException {
+	public void apply(long orders, PrintStream log) throws IOException, InterruptedException {
 		for (String customer : CUSTOMERS) {
 			put(this.paymentUrl + "/accounts/" + customer,
 					"{\"balanceMinor\":" + Math.max(1_000_000_000L, 500L * orders) + ",\"currency\":\"EUR\"}");
@@ -59,7 +61,7 @@ public final class LoadSetup {
 							"{\"name\":\"load test %s\",\"unitPriceMinor\":100,\"currency\":\"EUR\",\"available\":%d}",
 							sku, stock));
 		}
-		System.out.printf("set up customers %s..%s and products %s (%d units each)%n", CUSTOMERS.get(0),
+		log.printf("set up customers %s..%s and products %s (%d units each)%n", CUSTOMERS.get(0),
 				CUSTOMERS.get(CUSTOMERS.size() - 1), String.join(",", SKUS), stock);
 	}
 

@@ -56,7 +56,8 @@ public final class Bench {
 	private void run() throws Exception {
 		long orders = this.options.steps().stream().mapToLong(this.options::ordersAt).sum()
 				+ Math.round(this.options.steps().get(0) * this.options.warmup().toSeconds());
-		new LoadSetup(this.http, this.options.inventoryUrl(), this.options.paymentUrl(), this.auth).apply(orders);
+		new LoadSetup(this.http, this.options.inventoryUrl(), this.options.paymentUrl(), this.auth).apply(orders,
+				System.out);
 		awaitQuiet();
 		if (!this.options.warmup().isZero()) {
 			warmUp(this.options.steps().get(0), this.options.warmup());

@@ -35,7 +35,7 @@ public final class Chaos {
 		long expectedSeconds = (faults.size() + 1) * (options.quiet().toSeconds() + 60);
 		ApiAuth auth = ApiAuth.fromEnvironment();
 		new LoadSetup(http, options.inventoryUrl(), options.paymentUrl(), auth)
-			.apply((long) (options.rate() * expectedSeconds * 2));
+			.apply((long) (options.rate() * expectedSeconds * 2), System.out);
 		try (Stack stack = new Stack(options)) {
 			stack.awaitReplicasInSync();
 			Ledger before = Ledger.read(stack, LoadSetup.CUSTOMERS, LoadSetup.SKUS);
