@@ -19,7 +19,16 @@ import io.orderflow.web.InvalidField;
 import io.orderflow.web.ProblemException;
 import io.orderflow.web.Problems;
 import io.orderflow.web.security.Caller;
+import io.orderflow.web.openapi.OpenApiAutoConfiguration;
 import io.orderflow.web.security.Scopes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.Range;
@@ -48,6 +57,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/orders")
+@Tag(name = "orders", description = "Place orders and follow them through the saga to their outcome")
 class OrderController {
 
 	/** Request header that makes {@code POST /orders} safe to retry. */
@@ -101,10 +111,37 @@ class OrderController {
 		this.rateLimit = rateLimit;
 	}
 
+	@Operation(summary = "Place an order", description = """
+			Places an order for the caller (a customer's token; an operator's token may name the customer \
+			in customerId). The order is PENDING until the saga decides: CONFIRMED, REJECTED or CANCELLED; \
+			follow it with GET /orders/{id}?waitForOutcome=10s. With an Idempotency-Key, a retry of the same \
+			request returns the order placed before (Idempotent-Replayed: true) instead of a second order.""",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							examples = @ExampleObject(name = "two lines", value = """
+									{"lines":[{"sku":"SKU-1","quantity":2},{"sku":"SKU-2","quantity":1}]}"""))))
+	@ApiResponse(responseCode = "201", description = "Placed, or placed before with this Idempotency-Key",
+			headers = { @Header(name = HttpHeaders.LOCATION, description = "/orders/{id}"),
+					@Header(name = HttpHeaders.ETAG, description = "the order's version, for If-None-Match"),
+					@Header(name = IDEMPOTENT_REPLAYED, description = "true when the order was placed before") })
+	@ApiResponse(responseCode = "422", description = "A SKU twice, or an Idempotency-Key reused for another request",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = OpenApiAutoConfiguration.PROBLEM_REF),
+					examples = @ExampleObject(name = "duplicate-sku",
+							value = """
+									{"type":"https://orderflow.io/problems/duplicate-sku","title":"Duplicate SKU","status":422,"detail":"The order names the same SKU in more than one line"}""")))
+	@ApiResponse(responseCode = "429",
+			description = "The customer placed too many orders just now; retry after Retry-After seconds",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = OpenApiAutoConfiguration.PROBLEM_REF),
+					examples = @ExampleObject(name = "too-many-orders",
+							value = """
+									{"type":"https://orderflow.io/problems/too-many-orders","title":"Too many orders","status":429,"detail":"Too many orders for this customer; retry later"}""")))
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<OrderResponse> place(
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Pattern(regexp = IDEMPOTENCY_KEY_PATTERN,
-					message = "must be 1 to 255 visible ASCII characters") @Nullable String idempotencyKey,
+	ResponseEntity<OrderResponse> place(@Parameter(
+			description = "makes the request safe to retry: 1 to 255 visible ASCII characters, one per order the client means to place") @RequestHeader(
+					name = IDEMPOTENCY_KEY, required = false) @Pattern(regexp = IDEMPOTENCY_KEY_PATTERN,
+							message = "must be 1 to 255 visible ASCII characters") @Nullable String idempotencyKey,
 			@Valid @RequestBody PlaceOrderRequest request, Caller caller) {
 		String customer = customer(caller, request.customerId());
 		this.rateLimit.acquire(customer);
@@ -122,6 +159,19 @@ class OrderController {
 	 * The order, with its version as the entity tag: a request whose
 	 * {@code If-None-Match} names the current version is answered 304.
 	 */
+	@Operation(summary = "Read an order, or wait for it to move on", description = """
+			The order with its lines, total and timeline; its version is the ETag. With If-None-Match naming \
+			the current version, 304. With waitForChange (0-30 s), answered as soon as the order moves on \
+			from that version (a bounded long-poll); with waitForOutcome, as soon as its status is terminal \
+			(CONFIRMED, REJECTED, CANCELLED); after the wait, the order as it stands (304 if unchanged).""")
+	@ApiResponse(responseCode = "200", description = "The order",
+			headers = @Header(name = HttpHeaders.ETAG, description = "the order's version"))
+	@ApiResponse(responseCode = "304", description = "The order is still at the version If-None-Match names")
+	@ApiResponse(responseCode = "404", description = "No such order, or one of another customer", content = @Content(
+			mediaType = "application/problem+json", schema = @Schema(ref = OpenApiAutoConfiguration.PROBLEM_REF),
+			examples = @ExampleObject(name = "order-not-found",
+					value = """
+							{"type":"https://orderflow.io/problems/order-not-found","title":"Order not found","status":404,"detail":"There is no order with this id"}""")))
 	@GetMapping("/{id}")
 	ResponseEntity<OrderResponse> get(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
@@ -141,7 +191,9 @@ class OrderController {
 	 */
 	@GetMapping(path = "/{id}", params = { WAIT_FOR_CHANGE, "!" + WAIT_FOR_OUTCOME })
 	CompletableFuture<ResponseEntity<OrderResponse>> awaitChange(@PathVariable String id,
-			@RequestParam(WAIT_FOR_CHANGE) @Pattern(regexp = WAIT_PATTERN, message = WAIT_MESSAGE) String waitForChange,
+			@Parameter(description = "how long to wait for the order to move on: 0 to 30 seconds, e.g. 5s",
+					example = "5s") @RequestParam(WAIT_FOR_CHANGE) @Pattern(regexp = WAIT_PATTERN,
+							message = WAIT_MESSAGE) String waitForChange,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
 			Caller caller) {
 		OptionalLong known = OrderTags.version(ifNoneMatch);
@@ -157,8 +209,9 @@ class OrderController {
 	 */
 	@GetMapping(path = "/{id}", params = { WAIT_FOR_OUTCOME, "!" + WAIT_FOR_CHANGE })
 	CompletableFuture<ResponseEntity<OrderResponse>> awaitOutcome(@PathVariable String id,
-			@RequestParam(WAIT_FOR_OUTCOME) @Pattern(regexp = WAIT_PATTERN,
-					message = WAIT_MESSAGE) String waitForOutcome,
+			@Parameter(description = "how long to wait for a terminal status: 0 to 30 seconds, e.g. 10s",
+					example = "10s") @RequestParam(WAIT_FOR_OUTCOME) @Pattern(regexp = WAIT_PATTERN,
+							message = WAIT_MESSAGE) String waitForOutcome,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
 			Caller caller) {
 		return watch(id, waitForOutcome, OrderTags.version(ifNoneMatch),
@@ -186,6 +239,7 @@ class OrderController {
 	 * passes within {@code within} (an ISO 8601 duration from {@code PT0S}, the default,
 	 * to {@code P7D}), oldest first, at most {@value OrderService#MAX_OVERDUE}.
 	 */
+	@Operation(summary = "Pending orders near or past their saga deadline (operators: orders:admin)")
 	@GetMapping("/overdue")
 	OverdueOrdersResponse overdue(@RequestParam(name = WITHIN, defaultValue = "PT0S") @DurationMin(seconds = 0,
 			message = "must not be negative") @DurationMax(days = 7, message = "must be at most P7D") Duration within) {
@@ -197,6 +251,8 @@ class OrderController {
 	 * out, or must name the caller), or with {@code orders:admin} any customer's; pages
 	 * of 1 to {@value #MAX_PAGE_SIZE}, numbered 0 to {@value #MAX_PAGE}.
 	 */
+	@Operation(summary = "A customer's orders, newest first",
+			description = "The caller's own, or with orders:admin any customer's; pages of 1 to 100, numbered 0 to 10,000")
 	@GetMapping
 	PagedModel<OrderResponse> list(@RequestParam(required = false) @CustomerId @Nullable String customerId,
 			@RequestParam(defaultValue = "0") @Range(min = 0, max = MAX_PAGE) int page,

@@ -8,8 +8,16 @@ import io.orderflow.payment.account.AccountWrite;
 import io.orderflow.payment.account.CustomerId;
 import io.orderflow.payment.account.Money;
 import io.orderflow.web.SafeText;
+import io.orderflow.web.openapi.OpenApiAutoConfiguration;
 import io.orderflow.web.security.Caller;
 import io.orderflow.web.security.Scopes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
@@ -30,6 +38,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * blank (400 otherwise).
  */
 @RestController
+@Tag(name = "accounts", description = "Customer accounts: the balances payments are taken from")
 @RequestMapping("/accounts")
 class AccountController {
 
@@ -39,6 +48,13 @@ class AccountController {
 		this.accounts = accounts;
 	}
 
+	@Operation(summary = "Open an account or replace its balance (operators: accounts:admin)",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = "application/json", examples = @ExampleObject(name = "example", value = """
+							{"balanceMinor":100000,"currency":"EUR"}"""))))
+	@ApiResponse(responseCode = "200", description = "Replaced")
+	@ApiResponse(responseCode = "201", description = "Created",
+			headers = @Header(name = "Location", description = "its URI"))
 	@PutMapping("/{customerId}")
 	ResponseEntity<AccountResponse> put(
 			@PathVariable @NotBlank @SafeText(max = CustomerId.MAX_LENGTH) String customerId,
@@ -54,6 +70,12 @@ class AccountController {
 		return ResponseEntity.ok(body);
 	}
 
+	@Operation(summary = "An account's balance: the caller's own, or with accounts:admin any customer's")
+	@ApiResponse(responseCode = "404", description = "No such account (or another customer's)", content = @Content(
+			mediaType = "application/problem+json", schema = @Schema(ref = OpenApiAutoConfiguration.PROBLEM_REF),
+			examples = @ExampleObject(name = "account-not-found",
+					value = """
+							{"type":"https://orderflow.io/problems/account-not-found","title":"Account not found","status":404,"detail":"There is no account for this customer"}""")))
 	@GetMapping("/{customerId}")
 	AccountResponse get(@PathVariable @NotBlank @SafeText(max = CustomerId.MAX_LENGTH) String customerId,
 			Caller caller) {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -49,6 +50,14 @@ public abstract class AbstractServiceApplicationTest {
 			@LocalManagementPort int managementPort) {
 		ServiceEndpoints.assertServesHealthAndPrometheusOnly(managementPort, this.application, this.series);
 		ServiceEndpoints.assertServesNoManagementEndpoints(port);
+	}
+
+	@Test
+	void describesItsApiAsTheCommittedOpenApiDescriptionAndServesSwaggerUi(@LocalServerPort int port,
+			@Autowired Environment environment) throws Exception {
+		OpenApiDescription.assertMatchesCommitted(port, this.application,
+				environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
+		OpenApiDescription.assertServesSwaggerUi(port);
 	}
 
 }

@@ -49,10 +49,12 @@ public class WebSecurityAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(WebSecurityAutoConfiguration.class);
 
 	/**
-	 * Paths every caller reaches: probes, metrics (on the management port) and errors.
+	 * Paths every caller reaches: probes, metrics (on the management port), errors, and
+	 * the API's description and Swagger UI (what a client may call is no secret; calling
+	 * it takes a token).
 	 */
-	private static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-			"/error" };
+	private static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error",
+			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
 
 	/**
 	 * Spring Security's default firewall, with a fast path for the common case
