@@ -2,6 +2,9 @@ package io.orderflow.e2e;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +14,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import io.orderflow.schemas.Topics;
+import io.orderflow.testsupport.AuthorizationServer;
+import io.orderflow.testsupport.KafkaBroker;
+import io.orderflow.testsupport.SchemaRegistryServer;
 import io.orderflow.testsupport.TestConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -151,6 +159,78 @@ class SagaEndToEndTest {
 			}
 		});
 		assertThat(balance("steady")).isEqualTo(1_000_000 - 60 * 10);
+	}
+
+	/**
+	 * The Python client example ({@code examples/python}) against the real broker and
+	 * registry: it decodes a record of every saga topic through the registry's Confluent
+	 * API and follows each order to the end its events tell (confirmed, rejected for
+	 * stock, cancelled for a failed payment with its stock released).
+	 */
+	@Test
+	void thePythonExampleFollowsOrdersThroughEverySagaTopic() throws Exception {
+		String python = MachineTools.python("confluent_kafka", "avro");
+		putProduct("E2E-PY", 700, 10);
+		putProduct("E2E-PY-NONE", 100, 0);
+		// customers of its own: the other tests' books stay as they expect them
+		String rich = AuthorizationServer.newCustomer();
+		String poor = AuthorizationServer.newCustomer();
+		putAccount(rich, 1_000_000);
+		putAccount(poor, 100);
+		Map<String, String> expected = new LinkedHashMap<>();
+		String confirmed = placeOrder(rich, "E2E-PY");
+		String cancelled = placeOrder(poor, "E2E-PY");
+		expected.put(confirmed, "CONFIRMED");
+		expected.put(placeOrder(rich, "E2E-PY-NONE"), "REJECTED");
+		expected.put(cancelled, "CANCELLED");
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			expected.forEach((id,
+					status) -> assertThat(Api.get(suite.order.url() + "/orders/" + id).body().get("status").asString())
+						.as(id)
+						.isEqualTo(status));
+			// the cancelled order's reservation is released (StockReleased)
+			assertStock("E2E-PY", 9, 0);
+		});
+
+		List<String> command = new ArrayList<>(List.of(python, "examples/python/follow_orders.py",
+				"--bootstrap-servers", KafkaBroker.bootstrapServers(), "--registry-url", SchemaRegistryServer.baseUrl(),
+				"--from-beginning", "--idle-timeout", "5", "--json"));
+		expected.keySet().forEach((id) -> command.addAll(List.of("--order", id)));
+		Command.Result run = Command.run(ScriptStack.ROOT, Map.of(), Duration.ofMinutes(2),
+				command.toArray(String[]::new));
+
+		System.out.println(run.output());
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		Set<String> topics = new HashSet<>();
+		Map<String, JsonNode> lastState = new HashMap<>();
+		Map<String, List<String>> events = new HashMap<>();
+		for (String line : run.output().split("\\R")) {
+			if (line.startsWith("{")) {
+				JsonNode event = Api.JSON.readTree(line);
+				String id = event.get("orderId").asString();
+				assertThat(event.get("key").asString()).isEqualTo(id);
+				topics.add(event.get("topic").asString());
+				lastState.put(id, event.get("state"));
+				events.computeIfAbsent(id, (key) -> new ArrayList<>()).add(event.get("event").asString());
+			}
+		}
+		assertThat(topics).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+		assertThat(lastState).containsOnlyKeys(expected.keySet());
+		expected
+			.forEach((id, status) -> assertThat(lastState.get(id).get("status").asString()).as(id).isEqualTo(status));
+		assertThat(events.get(confirmed)).containsExactlyInAnyOrder("OrderPlaced", "StockReserved", "PaymentCompleted",
+				"OrderConfirmed");
+		assertThat(lastState.get(confirmed).get("total").get("amountMinor").asLong()).isEqualTo(700);
+		assertThat(events.get(cancelled)).containsExactlyInAnyOrder("OrderPlaced", "StockReserved", "PaymentFailed",
+				"StockReleased", "OrderCancelled");
+		assertThat(run.output()).contains("11 event(s) of 3 order(s)");
+	}
+
+	private static String placeOrder(String customer, String sku) {
+		Api.Response response = Api.post(suite.order.url() + "/orders", """
+				{"customerId":"%s","lines":[{"sku":"%s","quantity":1}]}""".formatted(customer, sku), null);
+		assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
+		return response.body().get("id").asString();
 	}
 
 	private static Map<String, Scenario> placeConcurrently(List<Scenario> scenarios) throws Exception {

@@ -29,8 +29,9 @@ import org.apache.kafka.common.resource.ResourceType;
  * service cannot publish a saga event, nor read another service's group.</li>
  * <li>{@value #OPS} (the command-line tools: dead letters, lag, the bench and the fault
  * suite) reads every topic, replays dead letters (writes the saga topics, committing in
- * the replay group), describes the groups, and owns the bench's {@code bench.}
- * topics.</li>
+ * the replay group), describes the groups, and owns the bench's {@code bench.} topics.
+ * The client examples ({@code examples/}) read as this principal too, in a group of their
+ * own ({@value #EXAMPLES_GROUP}).</li>
  * <li>{@value #ADMIN} is the brokers' own user (between brokers, and to apply this
  * setup): a super user, never given to a service.</li>
  * </ul>
@@ -56,6 +57,13 @@ public final class KafkaAccess {
 
 	/** The operators' tools ({@code ./orderflow dlt|lag|bench|chaos}). */
 	public static final String OPS = "orderflow-ops";
+
+	/**
+	 * The consumer group of the client examples ({@code examples/python}), which read the
+	 * saga topics as {@value #OPS}: its own group, so that following the saga never moves
+	 * the replay group's offsets.
+	 */
+	public static final String EXAMPLES_GROUP = "orderflow-examples";
 
 	/** Prefix of the topics the bench may create, fill and delete. */
 	public static final String BENCH_TOPIC_PREFIX = "bench.";
@@ -117,6 +125,7 @@ public final class KafkaAccess {
 			allow(bindings, OPS, topic(Topics.deadLetter(topic)), AclOperation.READ, AclOperation.DESCRIBE);
 		}
 		allow(bindings, OPS, group(DeadLetters.REPLAY_GROUP), AclOperation.READ);
+		allow(bindings, OPS, group(EXAMPLES_GROUP), AclOperation.READ);
 		allow(bindings, OPS, anyGroup(), AclOperation.DESCRIBE);
 		allow(bindings, OPS, new ResourcePattern(ResourceType.TOPIC, BENCH_TOPIC_PREFIX, PatternType.PREFIXED),
 				AclOperation.CREATE, AclOperation.DELETE, AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.orderflow.messaging.deadletter.DeadLetters;
 import io.orderflow.schemas.Topics;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -39,6 +40,14 @@ class KafkaAccessTest {
 				.containsExactlyInAnyOrderElementsOf(topics.stream().map(Topics::deadLetter).toList());
 			assertThat(resources(service, AclOperation.READ, ResourceType.GROUP)).as(service).containsExactly(service);
 		});
+	}
+
+	@Test
+	void theOperatorsReadOnlyInTheReplayGroupAndTheExamplesGroup() {
+		assertThat(resources(KafkaAccess.OPS, AclOperation.READ, ResourceType.GROUP))
+			.containsExactlyInAnyOrder(DeadLetters.REPLAY_GROUP, KafkaAccess.EXAMPLES_GROUP);
+		assertThat(principalsAllowed(AclOperation.READ, ResourceType.GROUP, KafkaAccess.EXAMPLES_GROUP))
+			.containsExactly("User:orderflow-ops");
 	}
 
 	@Test
@@ -78,9 +87,13 @@ class KafkaAccessTest {
 	}
 
 	private Set<String> principalsAllowed(AclOperation operation, String topic) {
+		return principalsAllowed(operation, ResourceType.TOPIC, topic);
+	}
+
+	private Set<String> principalsAllowed(AclOperation operation, ResourceType type, String name) {
 		return this.bindings.stream()
-			.filter((b) -> b.entry().operation() == operation && b.pattern().resourceType() == ResourceType.TOPIC
-					&& b.pattern().patternType() == PatternType.LITERAL && b.pattern().name().equals(topic))
+			.filter((b) -> b.entry().operation() == operation && b.pattern().resourceType() == type
+					&& b.pattern().patternType() == PatternType.LITERAL && b.pattern().name().equals(name))
 			.map((b) -> b.entry().principal())
 			.collect(Collectors.toSet());
 	}
