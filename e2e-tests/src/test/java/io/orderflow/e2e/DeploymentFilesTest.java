@@ -48,7 +48,9 @@ class DeploymentFilesTest {
 		for (String service : List.of("order-service", "inventory-service", "payment-service", "outbox-relay")) {
 			Map<String, Object> definition = (Map<String, Object>) services.get(service);
 			assertThat((Map<String, Object>) definition.get("environment")).as(service)
-				.containsEntry("ORDERFLOW_KAFKA_USERNAME", service);
+				.containsEntry("ORDERFLOW_KAFKA_USERNAME", service)
+				// JSON logs (Elastic Common Schema) in containers
+				.containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 			assertThat((List<Map<String, Object>>) definition.get("secrets")).as(service)
 				.contains(Map.of("source", "kafka-" + service, "target", "kafka-password"),
 						Map.of("source", "kafka-ca", "target", "kafka-ca"));

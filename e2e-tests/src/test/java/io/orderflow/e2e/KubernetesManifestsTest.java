@@ -69,7 +69,8 @@ class KubernetesManifestsTest {
 			assertThat(map(container, "securityContext")).as(service)
 				.containsEntry("readOnlyRootFilesystem", true)
 				.containsEntry("allowPrivilegeEscalation", false);
-			assertThat(env(container)).as(service).contains("OTEL_SERVICE_NAME", "KAFKA_BOOTSTRAP_SERVERS");
+			assertThat(env(container)).as(service)
+				.contains("OTEL_SERVICE_NAME", "KAFKA_BOOTSTRAP_SERVERS", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
 			Map<String, Object> budget = only(documents, "PodDisruptionBudget");
 			assertThat(map(map(budget, "spec"), "selector")).isEqualTo(map(map(deployment, "spec"), "selector"));
 		}

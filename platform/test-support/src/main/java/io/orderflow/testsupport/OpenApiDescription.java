@@ -46,10 +46,7 @@ public final class OpenApiDescription {
 	 */
 	public static void assertMatchesCommitted(int port, String application, String issuer)
 			throws IOException, InterruptedException {
-		HttpResponse<String> response = HTTP
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"))
-				.timeout(Duration.ofSeconds(30))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = get(port, "/v3/api-docs");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		String served = response.body().replace(issuer, DEFAULT_ISSUER).strip() + "\n";
 		assertThat(served).as("the description").contains("\"openapi\" : \"3.1.0\"");
@@ -69,18 +66,18 @@ public final class OpenApiDescription {
 	 * @param port the service's port
 	 */
 	public static void assertServesSwaggerUi(int port) throws IOException, InterruptedException {
-		HttpResponse<String> page = HTTP
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-ui/index.html"))
-				.timeout(Duration.ofSeconds(30))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> page = get(port, "/swagger-ui/index.html");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("swagger-ui");
-		HttpResponse<String> config = HTTP
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/swagger-config"))
-				.timeout(Duration.ofSeconds(30))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> config = get(port, "/v3/api-docs/swagger-config");
 		assertThat(config.statusCode()).isEqualTo(200);
 		assertThat(config.body()).contains("/v3/api-docs");
+	}
+
+	private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
