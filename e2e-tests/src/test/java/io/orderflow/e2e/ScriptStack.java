@@ -103,10 +103,7 @@ final class ScriptStack {
 	 * @return its exit code and output
 	 */
 	Result orderflow(Duration timeout, String... args) throws Exception {
-		String[] command = new String[args.length + 1];
-		command[0] = ROOT.resolve("orderflow").toString();
-		System.arraycopy(args, 0, command, 1, args.length);
-		return run(timeout, this.environment, command);
+		return run(timeout, this.environment, script(List.of(), args));
 	}
 
 	/**
@@ -115,13 +112,14 @@ final class ScriptStack {
 	 * @return its exit code and its standard output only (what a script piping it reads)
 	 */
 	Result orderflowStandardOutput(Duration timeout, String... args) throws Exception {
-		String[] command = new String[args.length + 4];
-		command[0] = "bash";
-		command[1] = "-c";
-		command[2] = "exec \"$0\" \"$@\" 2>/dev/null";
-		command[3] = ROOT.resolve("orderflow").toString();
-		System.arraycopy(args, 0, command, 4, args.length);
-		return run(timeout, this.environment, command);
+		return run(timeout, this.environment, script(List.of("bash", "-c", "exec \"$0\" \"$@\" 2>/dev/null"), args));
+	}
+
+	private static String[] script(List<String> before, String... args) {
+		List<String> command = new ArrayList<>(before);
+		command.add(ROOT.resolve("orderflow").toString());
+		command.addAll(List.of(args));
+		return command.toArray(String[]::new);
 	}
 
 	/**

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
@@ -44,27 +43,21 @@ final class ConsumerGroupLag {
 	 * @return the groups, by name
 	 */
 	List<Group> groups(Optional<String> only) throws InterruptedException {
-		List<String> names = only.map(List::of).orElseGet(this::consumerGroups);
+		List<String> names = only.isPresent() ? List.of(only.get()) : consumerGroups();
 		if (names.isEmpty()) {
 			return List.of();
 		}
 		Map<String, ConsumerGroupDescription> descriptions = get(this.admin.describeConsumerGroups(names).all());
 		List<Group> groups = new ArrayList<>();
-		for (String name : names.stream().sorted().toList()) {
+		for (String name : names) {
 			groups.add(group(descriptions.get(name)));
 		}
 		return groups;
 	}
 
-	private List<String> consumerGroups() {
-		try {
-			Collection<GroupListing> listings = get(this.admin.listGroups(ListGroupsOptions.forConsumerGroups()).all());
-			return listings.stream().map(GroupListing::groupId).sorted().toList();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while listing the consumer groups", ex);
-		}
+	private List<String> consumerGroups() throws InterruptedException {
+		Collection<GroupListing> listings = get(this.admin.listGroups(ListGroupsOptions.forConsumerGroups()).all());
+		return listings.stream().map(GroupListing::groupId).sorted().toList();
 	}
 
 	private Group group(ConsumerGroupDescription description) throws InterruptedException {
@@ -75,9 +68,12 @@ final class ConsumerGroupLag {
 				holders.put(partition, member.clientId());
 			}
 		}
-		Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
-				get(this.admin.listConsumerGroupOffsets(name).partitionsToOffsetAndMetadata()));
-		committed.values().removeIf(java.util.Objects::isNull);
+		Map<TopicPartition, Long> committed = new HashMap<>();
+		get(this.admin.listConsumerGroupOffsets(name).partitionsToOffsetAndMetadata()).forEach((partition, offset) -> {
+			if (offset != null) {
+				committed.put(partition, offset.offset());
+			}
+		});
 		List<TopicPartition> partitions = new ArrayList<>(committed.keySet());
 		holders.keySet().stream().filter((partition) -> !committed.containsKey(partition)).forEach(partitions::add);
 		Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
@@ -88,8 +84,7 @@ final class ConsumerGroupLag {
 		List<PartitionLag> rows = new ArrayList<>();
 		for (TopicPartition partition : partitions) {
 			long end = ends.getOrDefault(partition, 0L);
-			OffsetAndMetadata offset = committed.get(partition);
-			Long position = (offset != null) ? Long.valueOf(offset.offset()) : null;
+			Long position = committed.get(partition);
 			long from = (position != null) ? position : starts.getOrDefault(partition, 0L);
 			rows.add(new PartitionLag(partition.topic(), partition.partition(), position, end, Math.max(0, end - from),
 					holders.get(partition)));

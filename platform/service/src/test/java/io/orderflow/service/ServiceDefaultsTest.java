@@ -7,15 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,30 +94,7 @@ class ServiceDefaultsTest {
 	}
 
 	private static ConfigurableApplicationContext run(Map<String, Object> variables, String... args) {
-		return new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE)
-			.environment(environment(variables))
-			.run(concat(args, "--spring.config.name=test-service", "--spring.main.banner-mode=off"));
-	}
-
-	/** A fresh environment whose variables are the given ones, not the machine's. */
-	private static ConfigurableEnvironment environment(Map<String, Object> variables) {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
-		return environment;
-	}
-
-	private static String[] concat(String[] args, String... more) {
-		String[] all = new String[args.length + more.length];
-		System.arraycopy(args, 0, all, 0, args.length);
-		System.arraycopy(more, 0, all, args.length, more.length);
-		return all;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Empty {
-
+		return DefaultsApplication.run(variables, args);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.orderflow.service;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -11,14 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,19 +77,8 @@ class StructuredLogsTest {
 	}
 
 	private static ConfigurableApplicationContext run(Map<String, Object> variables) {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
-		return new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE)
-			.environment(environment)
-			.run("--spring.config.name=test-service", "--spring.main.banner-mode=off",
-					"--logging.config=classpath:structured-logs-test.xml");
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Empty {
-
+		return DefaultsApplication.run(variables, "--spring.main.log-startup-info=false",
+				"--logging.config=classpath:structured-logs-test.xml");
 	}
 
 }

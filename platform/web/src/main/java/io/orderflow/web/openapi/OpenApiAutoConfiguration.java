@@ -1,6 +1,7 @@
 package io.orderflow.web.openapi;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.orderflow.web.Problems;
@@ -169,13 +170,12 @@ public class OpenApiAutoConfiguration {
 				.clientCredentials(new OAuthFlow().tokenUrl(issuer + "/oauth2/token").scopes(operators)));
 	}
 
-	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static Schema<?> problemSchema() {
 		Schema<?> field = new ObjectSchema().description("One invalid input")
 			.addProperty("field", new StringSchema().description("the field, parameter or header, as sent"))
 			.addProperty("message", new StringSchema().description("what is wrong with it"))
-			.required(java.util.List.of("field", "message"));
-		Schema problem = new ObjectSchema()
+			.required(List.of("field", "message"));
+		Schema<?> problem = new ObjectSchema()
 			.description("An RFC 9457 problem detail. type is stable and identifies the problem; detail is fixed "
 					+ "text that never quotes the input; errors lists the invalid input")
 			.addProperty("type", new StringSchema().format("uri").example(Problems.TYPE_BASE + "invalid-request"))
@@ -184,7 +184,7 @@ public class OpenApiAutoConfiguration {
 			.addProperty("detail", new StringSchema())
 			.addProperty("instance", new StringSchema().format("uri-reference"))
 			.addProperty(Problems.ERRORS, new ArraySchema().items(field));
-		problem.setRequired(java.util.List.of("type", "title", "status"));
+		problem.setRequired(List.of("type", "title", "status"));
 		return problem;
 	}
 
